@@ -65,7 +65,10 @@ public static class OrderKey
             var db = b is not null ? Digits.IndexOf(b[0], StringComparison.Ordinal) : Digits.Length;
             if (db - da > 1)
             {
-                return prefix.Append(Digits[(da + db + 1) / 2]).ToString();
+                // Appending (no upper bound) steps by one digit instead of halving, so a bill that grows
+                // clause after clause keeps short keys.
+                var digit = b is null && prefix.Length + a.Length > 0 ? da + 1 : (da + db + 1) / 2;
+                return prefix.Append(Digits[digit]).ToString();
             }
             if (b is not null && b.Length > 1)
             {
