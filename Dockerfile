@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# ParisCoDraft: front end (esbuild) -> app (dotnet publish) -> runtime, database on a volume.
+
+FROM node:20-bookworm-slim AS web
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY wwwroot/ wwwroot/
+RUN npm run build
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS app
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props ParisCoDraft.sln ./
+COPY src/ src/
+RUN dotnet publish src/ParisCoDraft.Web/ParisCoDraft.Web.csproj -c Release -o /out
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=app /out ./
+COPY --from=web /src/wwwroot/ ./wwwroot/
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ParisCoDraft__Database=/data/pariscodraft.db \
+    ParisCoDraft__WebRoot=/app/wwwroot
+VOLUME ["/data"]
+EXPOSE 8080
+# GET /healthz answers 200 when the store is reachable (for the orchestrator's probe).
+ENTRYPOINT ["dotnet", "ParisCoDraft.Web.dll"]
