@@ -1,0 +1,151 @@
+using Microsoft.Data.Sqlite;
+
+namespace ParisCoDraft.Storage.Sqlite;
+
+/// <summary>
+/// The store on one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a committed transaction
+/// survives a crash. Connections come from Microsoft.Data.Sqlite's pool, one per call.
+/// </summary>
+public sealed partial class SqliteDraftingStore : IDraftingStore
+{
+    private const string InMemory = ":memory:";
+    private readonly string _connectionString;
+    private readonly SqliteConnection? _keepAlive;
+
+    private SqliteDraftingStore(string location, string connectionString, bool throwaway, SqliteConnection? keepAlive)
+    {
+        Location = location;
+        _connectionString = connectionString;
+        IsThrowaway = throwaway;
+        _keepAlive = keepAlive;
+    }
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    /// <inheritdoc />
+    public bool IsThrowaway { get; }
+
+    /// <summary>
+    /// Opens (creating if needed) the database at <paramref name="path"/> and migrates its schema.
+    /// <c>:memory:</c> gives a private in-memory database that lives as long as the store.
+    /// </summary>
+    public static SqliteDraftingStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (path == InMemory)
+        {
+            var cs = new SqliteConnectionStringBuilder
+            {
+                DataSource = "pariscodraft-" + Guid.NewGuid().ToString("N"),
+                Mode = SqliteOpenMode.Memory,
+                Cache = SqliteCacheMode.Shared,
+            }.ToString();
+            var keepAlive = new SqliteConnection(cs);
+            keepAlive.Open();
+            Configure(keepAlive, wal: false);
+            SqliteSchema.Migrate(keepAlive);
+            return new SqliteDraftingStore(InMemory, cs, throwaway: true, keepAlive);
+        }
+
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            try
+            {
+                connection.Open();
+                Configure(connection, wal: true);
+                SqliteSchema.Migrate(connection);
+            }
+            catch (SqliteException e)
+            {
+                throw new StoreException($"Cannot open the SQLite database at {full}: {e.Message}", e);
+            }
+        }
+        return new SqliteDraftingStore(full, connectionString, IsTemporaryPath(full), keepAlive: null);
+    }
+
+    private static bool IsTemporaryPath(string full)
+    {
+        var temp = Path.GetFullPath(Path.GetTempPath());
+        return full.StartsWith(temp, StringComparison.Ordinal) || full.StartsWith("/dev/shm/", StringComparison.Ordinal);
+    }
+
+    private static void Configure(SqliteConnection connection, bool wal)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = (wal ? "PRAGMA journal_mode = WAL;" : "") +
+                          "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+        cmd.ExecuteNonQuery();
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Per-connection settings: a pooled connection keeps them, but setting them again is cheap.
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private static long ToUnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+
+    private static DateTimeOffset FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    /// <inheritdoc />
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var cmd = Command(connection, null, "SELECT count(*) FROM bills WHERE 0;");
+            await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _keepAlive?.Dispose();
+        if (_keepAlive is null)
+        {
+            // Release pooled handles so the file can be reopened (tests restart on the same file).
+            using var connection = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+        return ValueTask.CompletedTask;
+    }
+}
