@@ -1,0 +1,125 @@
+// The HTTP side of the server: bills, invites, joining, who am I. Every call is bounded in time.
+
+export interface Invite {
+  id: string;
+  role: string;
+  /** Only present when the link was just created: the server never shows a secret twice. */
+  url?: string;
+  created?: string;
+  revoked?: string | null;
+}
+
+export interface InvitePreview {
+  billId: string;
+  title: string;
+  role: string;
+}
+
+export interface CreatedBill {
+  billId: string;
+  invites: Invite[];
+}
+
+export interface Me {
+  participantId: string;
+  displayName: string;
+  role: string;
+  group: string | null;
+  canEdit: boolean;
+}
+
+export interface Participant {
+  participantId?: string;
+  id?: string;
+  displayName: string;
+  role: string;
+  group?: string | null;
+}
+
+/** A failed call: status 0 means the network or a timeout, not the server. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly timedOut = false,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const defaultTimeoutMs = 10_000;
+
+async function call<T>(method: string, url: string, body?: unknown, timeoutMs = defaultTimeoutMs): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response: Response;
+  try {
+    const init: RequestInit = {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      signal: controller.signal,
+    };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    response = await fetch(url, init);
+  } catch (e) {
+    throw new ApiError(0, e instanceof Error ? e.message : String(e), controller.signal.aborted);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const text = await response.text();
+      if (text) detail = text.slice(0, 300);
+    } catch {
+      // keep the status text
+    }
+    throw new ApiError(response.status, detail);
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export function createBill(title: string, preamble: string, displayName: string): Promise<CreatedBill> {
+  return call<CreatedBill>('POST', '/api/bills', { title, preamble: preamble || null, displayName });
+}
+
+export function joinBill(secret: string, displayName: string): Promise<{ billId: string }> {
+  return call<{ billId: string }>('POST', '/api/join', { secret, displayName });
+}
+
+export function previewInvite(secret: string): Promise<InvitePreview> {
+  return call<InvitePreview>('GET', `/api/join/${encodeURIComponent(secret)}`);
+}
+
+export function getMe(billId: string, timeoutMs?: number): Promise<Me> {
+  return call<Me>('GET', `/api/bills/${encodeURIComponent(billId)}/me`, undefined, timeoutMs);
+}
+
+export function getParticipants(billId: string): Promise<Participant[]> {
+  return call<Participant[]>('GET', `/api/bills/${encodeURIComponent(billId)}/participants`);
+}
+
+export function listInvites(billId: string): Promise<Invite[]> {
+  return call<Invite[]>('GET', `/api/bills/${encodeURIComponent(billId)}/invites`);
+}
+
+export function createInvite(billId: string, role: string): Promise<Invite> {
+  return call<Invite>('POST', `/api/bills/${encodeURIComponent(billId)}/invites`, { role });
+}
+
+export function revokeInvite(billId: string, inviteId: string): Promise<void> {
+  return call<void>('DELETE', `/api/bills/${encodeURIComponent(billId)}/invites/${encodeURIComponent(inviteId)}`);
+}
+
+/** Absolute link for an invite, whatever form (relative or absolute) the server used. */
+export function absoluteUrl(url: string): string {
+  try {
+    return new URL(url, location.origin).toString();
+  } catch {
+    return url;
+  }
+}

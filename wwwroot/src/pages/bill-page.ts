@@ -1,0 +1,175 @@
+// Entry point of /bills/{id}: who am I, the local copy, the editors, the live connection.
+
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { ApiError, getMe, type Me } from '../api';
+import { BillModel } from '../bill';
+import { BillView } from '../bill-view';
+import { byId, h } from '../dom';
+import { TextEditor } from '../editor';
+import { initI18n, onLangChange, roleLabel, t } from '../i18n';
+import { InvitePanel } from '../invites';
+import { openOfflineStore } from '../offline';
+import { PresenceList } from '../presence';
+import { BillProvider } from '../provider';
+import { registerServiceWorker } from '../service-worker';
+import { StatusIndicator } from '../status';
+
+const roleColors: Record<string, string> = {
+  facilitator: '#6929c4',
+  citizen: '#0043ce',
+  elected: '#a2191f',
+  official: '#a2191f',
+  'civil-servant': '#005d5d',
+  clerk: '#7d3c00',
+  expert: '#8a3800',
+  observer: '#525252',
+};
+
+export function roleColor(role: string): string {
+  return roleColors[role] ?? '#393939';
+}
+
+function billIdFromPath(): string | undefined {
+  const m = /^\/bills\/([^/]+)\/?$/.exec(location.pathname);
+  return m ? decodeURIComponent(m[1]!) : undefined;
+}
+
+function showFatal(message: string): void {
+  const main = byId('main');
+  main.replaceChildren(h('p', { class: 'fatal', role: 'alert' }, message));
+}
+
+async function whoAmI(billId: string): Promise<Me | undefined> {
+  const cacheKey = `pcd.me.${billId}`;
+  try {
+    const me = await getMe(billId, 6_000);
+    localStorage.setItem(cacheKey, JSON.stringify(me));
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.status !== 0) {
+      showFatal(t('bill.notFound'));
+      return undefined;
+    }
+    // Offline: the last answer for this bill on this device is good enough to edit locally.
+    const cached = localStorage.getItem(cacheKey);
+    if (cached) return JSON.parse(cached) as Me;
+    showFatal(t('bill.offlineNoCache'));
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  initI18n();
+  registerServiceWorker();
+  const billId = billIdFromPath();
+  if (!billId) {
+    showFatal(t('bill.notFound'));
+    return;
+  }
+  const me = await whoAmI(billId);
+  if (!me) return;
+
+  const doc = new Y.Doc();
+  const offline = await openOfflineStore(billId, me.participantId, doc);
+  const awareness = new Awareness(doc);
+  let identity = { name: me.displayName, role: me.role, group: me.group, color: roleColor(me.role) };
+  awareness.setLocalStateField('user', identity);
+
+  const model = new BillModel(doc);
+  let canEdit = me.canEdit;
+  let revoked = false;
+
+  const youEl = byId('you');
+  const readOnlyNote = byId('readonly-note');
+  const renderIdentity = () => {
+    youEl.textContent = t('bill.you', { name: identity.name, role: roleLabel(identity.role) });
+    readOnlyNote.hidden = canEdit && !revoked;
+    readOnlyNote.textContent = revoked ? t('bill.readOnlyRevoked') : t('bill.readOnlyObserver');
+  };
+
+  const titleEditor = new TextEditor({
+    ytext: model.title,
+    awareness,
+    parent: byId('title-editor'),
+    label: t('bill.titleLabel'),
+    singleLine: true,
+    readOnly: !canEdit,
+    describedBy: 'readonly-note',
+    className: 'title-editor',
+  });
+  const preambleEditor = new TextEditor({
+    ytext: model.preamble,
+    awareness,
+    parent: byId('preamble-editor'),
+    label: t('bill.preambleLabel'),
+    markdown: true,
+    readOnly: !canEdit,
+    describedBy: 'editor-help readonly-note',
+    className: 'preamble-editor',
+  });
+  const view = new BillView(byId('articles'), model, awareness, canEdit, 'readonly-note');
+
+  const setCanEdit = (value: boolean) => {
+    canEdit = value && !revoked;
+    titleEditor.setReadOnly(!canEdit);
+    preambleEditor.setReadOnly(!canEdit);
+    view.setCanEdit(canEdit);
+    renderIdentity();
+  };
+
+  const updateDocumentTitle = () => {
+    const title = model.title.toString().trim();
+    document.title = title ? `${title} — ${t('app.name')}` : t('app.name');
+    byId('bill-heading').textContent = title || t('bill.titleLabel');
+  };
+  model.title.observe(updateDocumentTitle);
+  onLangChange(() => {
+    titleEditor.setLabel(t('bill.titleLabel'));
+    preambleEditor.setLabel(t('bill.preambleLabel'));
+    renderIdentity();
+    updateDocumentTitle();
+  });
+  updateDocumentTitle();
+  renderIdentity();
+
+  const provider = new BillProvider({
+    hubUrl: '/hubs/bill',
+    billId,
+    doc,
+    awareness,
+    storageScope: me.participantId,
+    ignoreOrigins: offline.persistence ? [offline.persistence] : [],
+  });
+  new StatusIndicator(byId('status'), provider);
+  new PresenceList(byId('presence'), awareness);
+  if (me.role === 'facilitator') {
+    const panel = byId('invites');
+    panel.hidden = false;
+    new InvitePanel(panel, billId);
+  }
+
+  provider.on('joined', (result) => {
+    identity = { name: result.displayName, role: result.role, group: result.group, color: result.color || roleColor(result.role) };
+    awareness.setLocalStateField('user', identity);
+    localStorage.setItem(`pcd.me.${billId}`, JSON.stringify({ ...me, displayName: result.displayName, role: result.role, group: result.group, canEdit: result.canEdit }));
+    setCanEdit(result.canEdit);
+  });
+  provider.on('revoked', () => {
+    revoked = true;
+    setCanEdit(false);
+  });
+  provider.on('rejected', (code) => {
+    if (code === 'read-only' || code === 'forbidden') setCanEdit(false);
+  });
+
+  byId('loading').hidden = true;
+  byId('bill').hidden = false;
+
+  // A debugging hook for people and for the end-to-end tests (reading the Y.Text beats scraping the DOM).
+  (window as unknown as { pariscodraft: unknown }).pariscodraft = { doc, provider, model, awareness };
+
+  await provider.connect();
+}
+
+void main();

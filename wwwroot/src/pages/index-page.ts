@@ -1,0 +1,66 @@
+// Entry point of `/`: create a bill, then show one invite link per role to copy.
+
+import { ApiError, createBill } from '../api';
+import { byId, h } from '../dom';
+import { initI18n, t } from '../i18n';
+import { inviteRow } from '../invites';
+import { registerServiceWorker } from '../service-worker';
+
+function fieldError(input: HTMLInputElement | HTMLTextAreaElement, errorEl: HTMLElement, message: string | undefined): boolean {
+  errorEl.textContent = message ?? '';
+  errorEl.hidden = !message;
+  if (message) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+  return !message;
+}
+
+function main(): void {
+  initI18n();
+  registerServiceWorker();
+  const form = byId<HTMLFormElement>('create-form');
+  const title = byId<HTMLInputElement>('bill-title');
+  const preamble = byId<HTMLTextAreaElement>('bill-preamble');
+  const name = byId<HTMLInputElement>('display-name');
+  const submit = byId<HTMLButtonElement>('create-submit');
+  const formError = byId('form-error');
+  const result = byId('result');
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const okTitle = fieldError(title, byId('bill-title-error'), title.value.trim() ? undefined : t('index.errorTitle'));
+    const okName = fieldError(name, byId('display-name-error'), name.value.trim() ? undefined : t('index.errorName'));
+    if (!okTitle) {
+      title.focus();
+      return;
+    }
+    if (!okName) {
+      name.focus();
+      return;
+    }
+    submit.disabled = true;
+    submit.textContent = t('index.creating');
+    formError.hidden = true;
+    try {
+      const created = await createBill(title.value.trim(), preamble.value, name.value.trim());
+      const open = h('a', { class: 'button primary', href: `/bills/${encodeURIComponent(created.billId)}`, id: 'open-bill' }, t('index.open'));
+      const heading = h('h2', { id: 'result-heading', tabindex: '-1' }, t('index.created', { title: title.value.trim() }));
+      result.replaceChildren(
+        heading,
+        h('p', {}, t('index.invitesIntro')),
+        h('ul', { class: 'invite-list', 'data-testid': 'invites' }, ...created.invites.map((i) => inviteRow(i))),
+        h('p', {}, open),
+      );
+      result.hidden = false;
+      form.hidden = true;
+      heading.focus();
+    } catch (e) {
+      formError.textContent = e instanceof ApiError && e.status !== 0 ? t('error.generic', { status: e.status }) : e instanceof ApiError && e.timedOut ? t('error.timeout') : t('error.network');
+      formError.hidden = false;
+    } finally {
+      submit.disabled = false;
+      submit.textContent = t('index.submit');
+    }
+  });
+}
+
+main();

@@ -1,0 +1,69 @@
+// Entry point of /join/{secret}: pick the name others will see, then go to the bill.
+
+import { ApiError, joinBill, previewInvite } from '../api';
+import { byId } from '../dom';
+import { initI18n, onLangChange, roleLabel, t } from '../i18n';
+import { registerServiceWorker } from '../service-worker';
+
+function main(): void {
+  initI18n();
+  registerServiceWorker();
+  const m = /^\/join\/([^/]+)\/?$/.exec(location.pathname);
+  const secret = m ? decodeURIComponent(m[1]!) : '';
+  const form = byId<HTMLFormElement>('join-form');
+  const name = byId<HTMLInputElement>('display-name');
+  const nameError = byId('display-name-error');
+  const submit = byId<HTMLButtonElement>('join-submit');
+  const formError = byId('form-error');
+  const remembered = localStorage.getItem('pcd.displayName');
+  if (remembered && !name.value) name.value = remembered;
+
+  const previewEl = byId('invite-preview');
+  void previewInvite(secret)
+    .then((preview) => {
+      const render = () => (previewEl.textContent = t('join.preview', { title: preview.title, role: roleLabel(preview.role) }));
+      render();
+      onLangChange(render);
+      previewEl.hidden = false;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
+        formError.textContent = t('join.invalid');
+        formError.hidden = false;
+      }
+    });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = name.value.trim();
+    if (!value) {
+      nameError.textContent = t('join.errorName');
+      nameError.hidden = false;
+      name.setAttribute('aria-invalid', 'true');
+      name.focus();
+      return;
+    }
+    nameError.hidden = true;
+    name.removeAttribute('aria-invalid');
+    submit.disabled = true;
+    submit.textContent = t('join.joining');
+    formError.hidden = true;
+    try {
+      const { billId } = await joinBill(secret, value);
+      localStorage.setItem('pcd.displayName', value);
+      location.assign(`/bills/${encodeURIComponent(billId)}`);
+    } catch (e) {
+      formError.textContent =
+        e instanceof ApiError && (e.status === 404 || e.status === 410 || e.status === 403 || e.status === 400)
+          ? t('join.invalid')
+          : e instanceof ApiError && e.status !== 0
+            ? t('error.generic', { status: e.status })
+            : t('error.network');
+      formError.hidden = false;
+      submit.disabled = false;
+      submit.textContent = t('join.submit');
+    }
+  });
+}
+
+main();
