@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace ParisCoDraft.EndToEnd.Support;
+
+/// <summary>
+/// One server process and one headless Chromium (the system's, never a downloaded one) shared by the tests
+/// of the collection; each test opens its own browser contexts, one per person.
+/// </summary>
+public sealed class EndToEndFixture : IAsyncLifetime
+{
+    /// <summary>Flags that keep Chromium quiet and self-contained in a container.</summary>
+    public static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    ];
+
+    private IPlaywright? playwright;
+
+    /// <summary>The running server.</summary>
+    public ServerProcess Server { get; private set; } = null!;
+
+    /// <summary>The shared browser.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        await FrontEndBuild.RunAsync(TimeSpan.FromSeconds(120)).ConfigureAwait(false);
+        Server = await ServerProcess.StartAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        playwright = await Playwright.CreateAsync().WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+            Timeout = 60_000,
+        }).WaitAsync(TimeSpan.FromSeconds(90)).ConfigureAwait(false);
+    }
+
+    /// <summary>A fresh browser context (cookies, IndexedDB, service workers of its own) for one person.</summary>
+    public async Task<IBrowserContext> NewPersonAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUri.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "fr-FR",
+            ServiceWorkers = ServiceWorkerPolicy.Allow,
+        }).Within().ConfigureAwait(false);
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(20_000);
+        return context;
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+        playwright?.Dispose();
+        if (Server is not null) await Server.DisposeAsync().ConfigureAwait(false);
+    }
+}
