@@ -1,0 +1,64 @@
+namespace ParisCoDraft.Crdt;
+
+/// <summary>An insertion-ordered map with JavaScript Map semantics (delete then set moves a key to the end).</summary>
+internal sealed class AttrMap
+{
+    private readonly List<KeyValuePair<string, object?>> _entries = new();
+
+    public int Count => _entries.Count;
+
+    public IEnumerable<KeyValuePair<string, object?>> Entries => _entries;
+
+    public bool TryGet(string key, out object? value)
+    {
+        foreach (var e in _entries)
+        {
+            if (e.Key == key) { value = e.Value; return true; }
+        }
+        value = null;
+        return false;
+    }
+
+    public object? GetOrNull(string key) => TryGet(key, out var v) ? v : null;
+
+    public bool Has(string key) => TryGet(key, out _);
+
+    public void Set(string key, object? value)
+    {
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i].Key == key) { _entries[i] = new(key, value); return; }
+        }
+        _entries.Add(new(key, value));
+    }
+
+    public void Remove(string key)
+    {
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i].Key == key) { _entries.RemoveAt(i); return; }
+        }
+    }
+
+    public AttrMap Copy()
+    {
+        var m = new AttrMap();
+        m._entries.AddRange(_entries);
+        return m;
+    }
+
+    public Dictionary<string, object?> ToDictionary(bool skipNull = false)
+    {
+        var d = new Dictionary<string, object?>();
+        foreach (var (k, v) in _entries) if (!skipNull || v is not null) d[k] = v;
+        return d;
+    }
+
+    public static AttrMap From(IDictionary<string, object?>? dict)
+    {
+        var m = new AttrMap();
+        if (dict is null) return m;
+        foreach (var k in Encoding.JsObjectOrder.Keys(dict)) m._entries.Add(new(k, AbstractType.NormalizeAny(dict[k])));
+        return m;
+    }
+}

@@ -1,0 +1,125 @@
+namespace ParisCoDraft.Crdt;
+
+/// <summary>A cached (item, index) pair that speeds up index lookups in long lists (as yjs's ArraySearchMarker).</summary>
+internal sealed class SearchMarker
+{
+    private static long _globalTimestamp;
+
+    public Item P;
+    public int Index;
+    public long Timestamp;
+
+    public SearchMarker(Item p, int index)
+    {
+        p.Marker = true;
+        P = p;
+        Index = index;
+        Timestamp = _globalTimestamp++;
+    }
+
+    public void Refresh() => Timestamp = _globalTimestamp++;
+
+    public void Overwrite(Item p, int index)
+    {
+        P.Marker = false;
+        P = p;
+        p.Marker = true;
+        Index = index;
+        Timestamp = _globalTimestamp++;
+    }
+
+    public const int MaxMarkers = 80;
+
+    private static SearchMarker MarkPosition(List<SearchMarker> markers, Item p, int index)
+    {
+        if (markers.Count >= MaxMarkers)
+        {
+            var oldest = markers[0];
+            for (int i = 1; i < markers.Count; i++) if (markers[i].Timestamp < oldest.Timestamp) oldest = markers[i];
+            oldest.Overwrite(p, index);
+            return oldest;
+        }
+        var pm = new SearchMarker(p, index);
+        markers.Add(pm);
+        return pm;
+    }
+
+    public static SearchMarker? Find(AbstractType type, int index)
+    {
+        var markers = type.SearchMarkers;
+        if (type.Start is null || index == 0 || markers is null) return null;
+        SearchMarker? marker = null;
+        if (markers.Count > 0)
+        {
+            marker = markers[0];
+            for (int i = 1; i < markers.Count; i++)
+            {
+                var b = markers[i];
+                // reduce((a, b) => |index - a.index| < |index - b.index| ? a : b)
+                if (!(Math.Abs(index - marker.Index) < Math.Abs(index - b.Index))) marker = b;
+            }
+        }
+        Item p = type.Start;
+        int pindex = 0;
+        if (marker is not null)
+        {
+            p = marker.P;
+            pindex = marker.Index;
+            marker.Refresh();
+        }
+        while (p.Right is not null && pindex < index)
+        {
+            if (!p.IsDeleted && p.Countable)
+            {
+                if (index < pindex + p.Len) break;
+                pindex += p.Len;
+            }
+            p = p.Right;
+        }
+        while (p.Left is not null && pindex > index)
+        {
+            p = p.Left;
+            if (!p.IsDeleted && p.Countable) pindex -= p.Len;
+        }
+        while (p.Left is not null && p.Left.Client == p.Client && p.Left.Clock + p.Left.Len == p.Clock)
+        {
+            p = p.Left;
+            if (!p.IsDeleted && p.Countable) pindex -= p.Len;
+        }
+        if (marker is not null && Math.Abs(marker.Index - pindex) < (double)p.Parent!.LengthCore / MaxMarkers)
+        {
+            marker.Overwrite(p, pindex);
+            return marker;
+        }
+        return MarkPosition(markers, p, pindex);
+    }
+
+    public static void UpdateChanges(List<SearchMarker> markers, int index, int len)
+    {
+        for (int i = markers.Count - 1; i >= 0; i--)
+        {
+            var m = markers[i];
+            if (len > 0)
+            {
+                Item? p = m.P;
+                p.Marker = false;
+                while (p is not null && (p.IsDeleted || !p.Countable))
+                {
+                    p = p.Left;
+                    if (p is not null && !p.IsDeleted && p.Countable) m.Index -= p.Len;
+                }
+                if (p is null || p.Marker)
+                {
+                    markers.RemoveAt(i);
+                    continue;
+                }
+                m.P = p;
+                p.Marker = true;
+            }
+            if (index < m.Index || (len > 0 && index == m.Index))
+            {
+                m.Index = Math.Max(index, m.Index + len);
+            }
+        }
+    }
+}
