@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Xunit.Abstractions;
+
+namespace ParisCoDraft.Crdt.Tests.Compatibility;
+
+/// <summary>
+/// Random sessions of C# and yjs replicas (yjs in one node process) exchanging updates out of order,
+/// duplicated and delayed: at the end all replicas agree with each other and load each other's state.
+/// Set PARISCODRAFT_DIFF_SEED to replay a failing run; PARISCODRAFT_DIFF_SESSIONS to run more.
+/// </summary>
+[Collection(NodePeerCollection.Name)]
+public sealed class DifferentialSessionTests(NodePeer peer, ITestOutputHelper output)
+{
+    private const int SessionsPerGroup = 150;
+    private const int Steps = 40;
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(75);
+
+    [Fact]
+    public void RandomSessionsOfCSharpAndYjsReplicasConverge()
+    {
+        var baseSeed = FuzzSeed.FromEnvironment("PARISCODRAFT_DIFF_SEED");
+        var target = int.TryParse(Environment.GetEnvironmentVariable("PARISCODRAFT_DIFF_SESSIONS"), out var n) ? n : 2000;
+        var failures = new List<string>();
+        var sw = Stopwatch.StartNew();
+        var run = 0;
+        for (var g = 0; run < target && failures.Count < 10; g++)
+        {
+            var seeds = Enumerable.Range(baseSeed + g * SessionsPerGroup, Math.Min(SessionsPerGroup, target - run)).ToList();
+            RunGroup(seeds, failures);
+            run += seeds.Count;
+            if (sw.Elapsed > Budget)
+            {
+                break;
+            }
+        }
+        output.WriteLine($"{run} sessions (base seed {baseSeed}) in {sw.Elapsed.TotalSeconds:F1} s, {failures.Count} failed");
+        Assert.True(failures.Count == 0,
+            $"{failures.Count} of {run} sessions diverged (base seed {baseSeed}; replay with PARISCODRAFT_DIFF_SEED=<session seed> PARISCODRAFT_DIFF_SESSIONS=1):\n"
+            + string.Join("\n\n", failures.Take(3)));
+        Assert.True(run >= Math.Min(target, 1000), $"only {run} sessions ran within {Budget}");
+    }
+
+    /// <summary>Runs sessions in lockstep; a failing session is recorded and left out of later rounds.</summary>
+    private void RunGroup(List<int> seeds, List<string> failures)
+    {
+        var sessions = new List<DifferentialSession>();
+        foreach (var seed in seeds)
+        {
+            try
+            {
+                sessions.Add(new DifferentialSession(seed, Steps));
+            }
+            catch (Exception e)
+            {
+                failures.Add($"session seed {seed}: setup failed: {e}");
+            }
+        }
+        peer.Call(new JsonObject { ["op"] = "reset" });
+        Send(sessions.SelectMany(s => s.CreateCommands().Select(c => (s, c))), failures, check: true);
+
+        for (var step = 0; step < Steps; step++)
+        {
+            var batch = new List<(DifferentialSession, JsonObject)>();
+            foreach (var s in sessions.ToList())
+            {
+                Guard(s, sessions, failures, () =>
+                {
+                    var cmd = s.Step();
+                    if (cmd is not null) batch.Add((s, cmd));
+                });
+            }
+            Dispatch(batch, sessions, failures);
+        }
+
+        var flush = new List<(DifferentialSession, JsonObject)>();
+        foreach (var s in sessions.ToList())
+        {
+            Guard(s, sessions, failures, () => flush.AddRange(s.Flush().Select(c => (s, c))));
+        }
+        Dispatch(flush, sessions, failures);
+
+        var stateCmds = sessions.SelectMany(s => s.StateCommands().Select(c => (s, c))).ToList();
+        var states = Send(stateCmds, failures, check: false);
+        var loads = new List<(DifferentialSession, JsonObject)>();
+        foreach (var s in sessions.ToList())
+        {
+            var mine = stateCmds.Select((x, i) => (x.Item1, i)).Where(x => x.Item1 == s).Select(x => states[x.i]).ToList();
+            Guard(s, sessions, failures, () => loads.AddRange(s.Check(mine).Select(c => (s, c))));
+        }
+        var loaded = Send(loads, failures, check: false);
+        foreach (var s in sessions.ToList())
+        {
+            var mine = loads.Select((x, i) => (x.Item1, i)).Where(x => x.Item1 == s).Select(x => loaded[x.i]).ToList();
+            Guard(s, sessions, failures, () => s.CheckLoads(mine));
+        }
+        peer.Call(new JsonObject { ["op"] = "reset" });
+    }
+
+    private void Dispatch(List<(DifferentialSession S, JsonObject Cmd)> batch, List<DifferentialSession> sessions, List<string> failures)
+    {
+        var results = Send(batch, failures, check: false);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (s, cmd) = batch[i];
+            if (!sessions.Contains(s)) continue;
+            Guard(s, sessions, failures, () => s.Receive(cmd, results[i]));
+        }
+    }
+
+    private List<JsonNode?> Send(IEnumerable<(DifferentialSession S, JsonObject Cmd)> cmds, List<string> failures, bool check)
+    {
+        var list = cmds.ToList();
+        var all = new List<JsonNode?>();
+        // Chunks keep each line (base64 updates inside) to a few MB.
+        for (var i = 0; i < list.Count; i += 2000)
+        {
+            var chunk = list.Skip(i).Take(2000).Select(x => x.Cmd).ToList();
+            var r = peer.Send(chunk, TimeSpan.FromSeconds(60));
+            all.AddRange(r.Select(x => x?.DeepClone()));
+        }
+        if (check)
+        {
+            for (var i = 0; i < all.Count; i++)
+            {
+                if (all[i]?["error"] is { } e) failures.Add($"session seed {list[i].S.Seed}: yjs {list[i].Cmd["op"]}: {e}");
+            }
+        }
+        return all;
+    }
+
+    private static void Guard(DifferentialSession s, List<DifferentialSession> sessions, List<string> failures, Action a)
+    {
+        try
+        {
+            a();
+        }
+        catch (DifferentialFailure f)
+        {
+            failures.Add(f.Message);
+            sessions.Remove(s);
+        }
+        catch (Exception e)
+        {
+            failures.Add($"session seed {s.Seed}: {e}");
+            sessions.Remove(s);
+        }
+    }
+}
