@@ -1,0 +1,118 @@
+using ParisCoDraft.Crdt;
+
+namespace ParisCoDraft.Drafting.Bills;
+
+/// <summary>
+/// Reads and changes a bill inside its Y.Doc, following docs/document-model.md. The browser does the
+/// same in wwwroot/src/bill.ts; both sides must keep to that layout.
+/// </summary>
+public static class BillDocument
+{
+    /// <summary>Root Y.Text holding the title.</summary>
+    public const string TitleRoot = "title";
+
+    /// <summary>Root Y.Text holding the preamble.</summary>
+    public const string PreambleRoot = "preamble";
+
+    /// <summary>Root Y.Map of clause id to clause map.</summary>
+    public const string ClausesRoot = "clauses";
+
+    /// <summary>Writes the title, the preamble and the first clauses into an empty document, in one transaction.</summary>
+    /// <returns>The ids of the created clauses, in order.</returns>
+    public static IReadOnlyList<string> Initialize(Doc doc, string title, string? preamble, IEnumerable<ClauseDraft> clauses)
+    {
+        var ids = new List<string>();
+        doc.Transact(_ =>
+        {
+            doc.GetText(TitleRoot).Insert(0, title);
+            if (!string.IsNullOrEmpty(preamble)) doc.GetText(PreambleRoot).Insert(0, preamble);
+            string? previous = null;
+            foreach (var draft in clauses)
+            {
+                previous = OrderKey.Between(previous, null);
+                ids.Add(CreateClause(doc, draft, previous));
+            }
+        });
+        return ids;
+    }
+
+    /// <summary>Adds a clause after <paramref name="afterClauseId"/> (or at the end), returning its id.</summary>
+    public static string AddClause(Doc doc, ClauseDraft draft, string? afterClauseId = null)
+    {
+        string id = "";
+        doc.Transact(_ =>
+        {
+            var active = Read(doc).Clauses;
+            var index = afterClauseId is null ? active.Count - 1 : IndexOf(active, afterClauseId);
+            var before = index >= 0 ? active[index].Order : null;
+            var after = index + 1 < active.Count ? active[index + 1].Order : null;
+            id = CreateClause(doc, draft, OrderKey.Between(before, after));
+        });
+        return id;
+    }
+
+    /// <summary>Marks a clause withdrawn; its text is kept.</summary>
+    public static void Withdraw(Doc doc, string clauseId) =>
+        doc.Transact(_ => ClauseMap(doc, clauseId).Set("state", "withdrawn"));
+
+    /// <summary>The bill as it stands in <paramref name="doc"/>.</summary>
+    public static BillText Read(Doc doc)
+    {
+        var all = new List<Clause>();
+        var clauses = doc.GetMap(ClausesRoot);
+        foreach (var id in clauses.Keys)
+        {
+            if (clauses.Get(id) is not YMap map) continue;
+            all.Add(new Clause(
+                id,
+                0,
+                TextOf(map, "heading"),
+                TextOf(map, "body"),
+                map.Get("order") as string ?? "",
+                map.Get("state") as string == "withdrawn" ? ClauseState.Withdrawn : ClauseState.Active,
+                map.Get("mergedInto") as string,
+                map.Get("splitFrom") as string));
+        }
+        all.Sort(static (a, b) =>
+        {
+            var byOrder = string.CompareOrdinal(a.Order, b.Order);
+            return byOrder != 0 ? byOrder : string.CompareOrdinal(a.Id, b.Id);
+        });
+        var active = new List<Clause>();
+        var withdrawn = new List<Clause>();
+        foreach (var c in all)
+        {
+            if (c.State == ClauseState.Active) active.Add(c with { Number = active.Count + 1 });
+            else withdrawn.Add(c);
+        }
+        return new BillText(doc.GetText(TitleRoot).ToString(), doc.GetText(PreambleRoot).ToString(), active, withdrawn);
+    }
+
+    /// <summary>The clause map of <paramref name="clauseId"/>, or an error naming it.</summary>
+    public static YMap ClauseMap(Doc doc, string clauseId) =>
+        doc.GetMap(ClausesRoot).Get(clauseId) as YMap
+        ?? throw new KeyNotFoundException($"No clause '{clauseId}' in this bill.");
+
+    private static string CreateClause(Doc doc, ClauseDraft draft, string order)
+    {
+        var id = ClauseId.New();
+        var map = new YMap();
+        map.Set("heading", new YText(draft.Heading));
+        map.Set("body", new YText(draft.Body));
+        map.Set("order", order);
+        map.Set("state", "active");
+        doc.GetMap(ClausesRoot).Set(id, map);
+        return id;
+    }
+
+    private static string TextOf(YMap map, string key) => map.Get(key) is YText text ? text.ToString() : "";
+
+    private static int IndexOf(IReadOnlyList<Clause> clauses, string id)
+    {
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            if (clauses[i].Id == id) return i;
+        }
+        throw new KeyNotFoundException($"No active clause '{id}' in this bill.");
+    }
+}

@@ -1,0 +1,94 @@
+using ParisCoDraft.Crdt;
+using ParisCoDraft.Drafting.Bills;
+
+namespace ParisCoDraft.Drafting.Tests.Bills;
+
+public class BillDocumentTests
+{
+    private static Doc NewDoc(long client) => new(new DocOptions { ClientId = client });
+
+    private static void Exchange(Doc a, Doc b)
+    {
+        Y.ApplyUpdate(b, Y.EncodeStateAsUpdate(a, Y.EncodeStateVector(b)));
+        Y.ApplyUpdate(a, Y.EncodeStateAsUpdate(b, Y.EncodeStateVector(a)));
+    }
+
+    [Fact]
+    public void NumbersActiveClausesInOrder()
+    {
+        var doc = NewDoc(1);
+        var ids = BillDocument.Initialize(doc, "Titre", "Préambule", [new("Un", "a"), new("Deux", "b"), new("Trois", "c")]);
+
+        BillDocument.Withdraw(doc, ids[1]);
+        var bill = BillDocument.Read(doc);
+
+        Assert.Equal("Titre", bill.Title);
+        Assert.Equal("Préambule", bill.Preamble);
+        Assert.Equal([(1, "Un"), (2, "Trois")], bill.Clauses.Select(c => (c.Number, c.Heading)));
+        Assert.Equal(ids[1], Assert.Single(bill.Withdrawn).Id);
+    }
+
+    [Fact]
+    public void InsertsAClauseAfterAnother()
+    {
+        var doc = NewDoc(1);
+        var ids = BillDocument.Initialize(doc, "T", null, [new("Un", "a"), new("Deux", "b")]);
+
+        var added = BillDocument.AddClause(doc, new ClauseDraft("Entre", "x"), ids[0]);
+
+        Assert.Equal([ids[0], added, ids[1]], BillDocument.Read(doc).Clauses.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void ConcurrentMovesOfOneClauseKeepItOnce()
+    {
+        var a = NewDoc(1);
+        var ids = BillDocument.Initialize(a, "T", null, [new("1", ""), new("2", ""), new("3", ""), new("4", "")]);
+        var b = NewDoc(2);
+        Exchange(a, b);
+        var bill = BillDocument.Read(a);
+
+        // a moves clause 4 to the front, b moves it between 2 and 3, at the same time.
+        a.Transact(_ => BillDocument.ClauseMap(a, ids[3]).Set("order", OrderKey.Between(null, bill.Clauses[0].Order)));
+        b.Transact(_ => BillDocument.ClauseMap(b, ids[3]).Set("order", OrderKey.Between(bill.Clauses[1].Order, bill.Clauses[2].Order)));
+        Exchange(a, b);
+
+        var inA = BillDocument.Read(a).Clauses.Select(c => c.Id).ToList();
+        var inB = BillDocument.Read(b).Clauses.Select(c => c.Id).ToList();
+        Assert.Equal(inA, inB);
+        Assert.Equal(4, inA.Distinct().Count());
+        Assert.Equal(ids.Order(StringComparer.Ordinal), inA.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ConcurrentInsertsAtTheSamePlaceGetTheSameOrderEverywhere()
+    {
+        var a = NewDoc(1);
+        var ids = BillDocument.Initialize(a, "T", null, [new("1", ""), new("2", "")]);
+        var b = NewDoc(2);
+        Exchange(a, b);
+
+        var fromA = BillDocument.AddClause(a, new ClauseDraft("A", ""), ids[0]);
+        var fromB = BillDocument.AddClause(b, new ClauseDraft("B", ""), ids[0]);
+        Exchange(a, b);
+
+        var order = BillDocument.Read(a).Clauses.Select(c => c.Id).ToList();
+        Assert.Equal(order, BillDocument.Read(b).Clauses.Select(c => c.Id));
+        Assert.Equal(ids[0], order[0]);
+        Assert.Equal(ids[1], order[3]);
+        Assert.Equal(new[] { fromA, fromB }.Order(StringComparer.Ordinal), order.Skip(1).Take(2));
+    }
+
+    [Fact]
+    public void HashesTheCanonicalTextSoAnyCommaChangesIt()
+    {
+        var doc = NewDoc(1);
+        var ids = BillDocument.Initialize(doc, "T", null, [new("Un", "la Ville, et la Région")]);
+        var before = BillDocument.Read(doc).Sha256();
+
+        doc.Transact(_ => ((YText)BillDocument.ClauseMap(doc, ids[0]).Get("body")!).Delete(8, 1));
+
+        Assert.NotEqual(before, BillDocument.Read(doc).Sha256());
+        Assert.Equal("la Ville et la Région", BillDocument.Read(doc).Clauses[0].Body);
+    }
+}
