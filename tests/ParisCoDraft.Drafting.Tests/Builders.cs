@@ -1,4 +1,5 @@
 using ParisCoDraft.Drafting.Bills;
+using ParisCoDraft.Drafting.Exports;
 
 namespace ParisCoDraft.Drafting.Tests;
 
@@ -24,6 +25,26 @@ internal static class Builders
         }
         return null;
     }
+
+    /// <summary>Export options with every annex table filled, referring to clauses 1 and 2 of <paramref name="bill"/>.</summary>
+    public static ExportOptions FullExportOptions(BillText bill) => new(
+        "v3 — après l'atelier 2",
+        new DateTimeOffset(2025, 6, 1, 10, 30, 0, TimeSpan.FromHours(2)),
+        new ExportAnnex
+        {
+            Consensus =
+            [
+                new ClauseConsensus(bill.Clauses[0].Id, new Dictionary<StakeholderGroup, ConsensusCounts>
+                {
+                    [StakeholderGroup.Citizens] = new(30, 4, 1, 0),
+                    [StakeholderGroup.CivilServants] = new(5, 1, 0, 0),
+                }, ClauseConsensusState.ConsensusWithReservations),
+            ],
+            Approval = new ApprovalVote("Assemblée citoyenne, séance plénière", new DateTimeOffset(2025, 6, 14, 18, 0, 0, TimeSpan.Zero), ApprovalResult.Approved, bill.Sha256()),
+            Ideas = [new IdeaTraceRow(1, "Îlots | de fraîcheur", "Reprise dans la délibération", [bill.Clauses[0].Id, bill.Clauses[1].Id])],
+            Workshops = [new WorkshopRecord("Atelier 2 — eau", new DateOnly(2025, 5, 20), "Mairie du 11e")],
+            Commitments = [new FollowUpCommitment(bill.Clauses[1].Id, "DEVE", "Cartographier les cours", new DateOnly(2026, 1, 31), "En cours")],
+        });
 
     /// <summary>A new bill builder.</summary>
     public static BillBuilder Bill(string title = "Projet de délibération", string preamble = "Le Conseil de Paris délibère.") => new(title, preamble);

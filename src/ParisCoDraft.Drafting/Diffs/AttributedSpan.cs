@@ -1,3 +1,4 @@
+using ParisCoDraft.Drafting.Bills;
 namespace ParisCoDraft.Drafting.Diffs;
 
 /// <summary>A span of text one group inserted (in the newer text) or deleted (from the older text).</summary>

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using ParisCoDraft.Drafting.Exports;
 
 namespace ParisCoDraft.Drafting.Diffs;
 
@@ -67,7 +67,7 @@ public static class DiffHtml
             if (flag != ClauseChanges.Unchanged && c.Has(flag)) sb.Append(" clause-").Append(flag.ToString().ToLowerInvariant());
         }
         if (c.Changes == ClauseChanges.Unchanged) sb.Append(" clause-unchanged");
-        sb.Append("\" data-clause=\"").Append(WebUtility.HtmlEncode(c.ClauseId)).Append("\">");
+        sb.Append("\" data-clause=\"").Append(HtmlText.Encode(c.ClauseId)).Append("\">");
     }
 
     private static void AppendNumber(StringBuilder sb, ClauseDiff c)
@@ -84,8 +84,8 @@ public static class DiffHtml
         {
             sb.Append("<del>Article ").Append(c.OlderNumber).Append("</del>");
         }
-        if (c.MergedInto is { } into) sb.Append(" <span class=\"diff-note\">→ ").Append(WebUtility.HtmlEncode(into)).Append("</span>");
-        if (c.SplitFrom is { } from && c.Has(ClauseChanges.Split)) sb.Append(" <span class=\"diff-note\">← ").Append(WebUtility.HtmlEncode(from)).Append("</span>");
+        if (c.MergedInto is { } into) sb.Append(" <span class=\"diff-note\">→ ").Append(HtmlText.Encode(into)).Append("</span>");
+        if (c.SplitFrom is { } from && c.Has(ClauseChanges.Split)) sb.Append(" <span class=\"diff-note\">← ").Append(HtmlText.Encode(from)).Append("</span>");
     }
 
     private static void Table(StringBuilder sb, string cssClass, TextDiff text)
@@ -117,7 +117,7 @@ public static class DiffHtml
                 }
                 sb.Append('>');
             }
-            sb.Append(WebUtility.HtmlEncode(run.Text).Replace("\n", "<br>", StringComparison.Ordinal));
+            sb.Append(HtmlText.Encode(run.Text).Replace("\n", "<br>", StringComparison.Ordinal));
             if (tag is not null) sb.Append("</").Append(tag).Append('>');
         }
     }

@@ -1,3 +1,4 @@
+using ParisCoDraft.Drafting.Bills;
 namespace ParisCoDraft.Drafting.Diffs;
 
 /// <summary>A maximal run of text with one fate between two versions.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ParisCoDraft.Drafting.Bills;
 
 namespace ParisCoDraft.Drafting.Diffs;
 

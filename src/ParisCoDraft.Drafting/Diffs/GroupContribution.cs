@@ -1,3 +1,4 @@
+using ParisCoDraft.Drafting.Bills;
 namespace ParisCoDraft.Drafting.Diffs;
 
 /// <summary>What one group did to one text between two versions.</summary>

@@ -1,3 +1,4 @@
+using ParisCoDraft.Drafting.Bills;
 namespace ParisCoDraft.Drafting.Diffs;
 
 /// <summary>An <see cref="IAttribution"/> over a list of spans: a range is attributed to every group whose span overlaps it.</summary>

@@ -1,4 +1,5 @@
 using DiffPlex;
+using ParisCoDraft.Drafting.Bills;
 
 namespace ParisCoDraft.Drafting.Diffs;
 

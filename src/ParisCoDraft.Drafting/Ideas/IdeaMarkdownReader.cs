@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ParisCoDraft.Drafting.Diffs;
+using ParisCoDraft.Drafting.Bills;
 
 namespace ParisCoDraft.Drafting.Ideas;
 

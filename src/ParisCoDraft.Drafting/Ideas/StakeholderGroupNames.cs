@@ -1,4 +1,4 @@
-using ParisCoDraft.Drafting.Diffs;
+using ParisCoDraft.Drafting.Bills;
 
 namespace ParisCoDraft.Drafting.Ideas;
 

@@ -1,3 +1,4 @@
+using ParisCoDraft.Drafting.Bills;
 using ParisCoDraft.Drafting.Diffs;
 using static ParisCoDraft.Drafting.Tests.Builders;
 

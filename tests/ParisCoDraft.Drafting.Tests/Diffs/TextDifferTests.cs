@@ -1,3 +1,4 @@
+using ParisCoDraft.Drafting.Bills;
 using ParisCoDraft.Drafting.Diffs;
 
 namespace ParisCoDraft.Drafting.Tests.Diffs;

@@ -1,4 +1,4 @@
-using ParisCoDraft.Drafting.Diffs;
+using ParisCoDraft.Drafting.Bills;
 using ParisCoDraft.Drafting.Ideas;
 
 namespace ParisCoDraft.Drafting.Tests.Ideas;

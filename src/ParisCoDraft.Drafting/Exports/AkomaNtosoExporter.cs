@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using ParisCoDraft.Drafting.Bills;
+
+namespace ParisCoDraft.Drafting.Exports;
+
+/// <summary>
+/// Exports a bill as Akoma Ntoso 3.0 (OASIS LegalDocML) XML: <c>akomaNtoso/bill</c> with FRBR
+/// identification, preface (docTitle, version and SHA-256), preamble, a body of <c>article</c> elements
+/// whose eId is "art_" + the clause id, and the annex as a <c>doc</c> attachment of tables.
+/// </summary>
+public static class AkomaNtosoExporter
+{
+    /// <summary>The Akoma Ntoso 3.0 namespace.</summary>
+    public static readonly XNamespace Akn = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+    /// <summary>The namespace of ParisCoDraft's proprietary metadata (version label, SHA-256).</summary>
+    public static readonly XNamespace Pcd = "urn:pariscodraft:export:1";
+
+    /// <summary>The XML document of <paramref name="bill"/>.</summary>
+    public static XDocument Export(BillText bill, ExportOptions options)
+    {
+        var sha = bill.Sha256();
+        var date = options.Timestamp.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var work = $"/akn/fr/bill/{date}/pariscodraft-{sha[..12]}";
+
+        var billElement = new XElement(Akn + "bill",
+            new XAttribute("name", "deliberation"),
+            Meta(work, date, options.VersionLabel, sha, main: true),
+            new XElement(Akn + "preface",
+                new XElement(Akn + "p", new XAttribute("class", "title"), new XElement(Akn + "docTitle", Clean(ExportText.OneLine(bill.Title)))),
+                new XElement(Akn + "p", new XAttribute("class", "version"), Clean(ExportText.VersionLine(bill, options)))));
+        if (bill.Preamble.Trim().Length > 0)
+        {
+            billElement.Add(new XElement(Akn + "preamble", Paragraphs(bill.Preamble)));
+        }
+        billElement.Add(new XElement(Akn + "body", bill.Clauses.Select(Article)));
+        var tables = ExportText.Tables(bill, options.Annex);
+        if (tables.Count > 0)
+        {
+            billElement.Add(new XElement(Akn + "attachments",
+                new XElement(Akn + "attachment", new XAttribute("eId", "att_1"),
+                    new XElement(Akn + "doc", new XAttribute("name", "annexe"),
+                        Meta(work + "/!annexe", date, options.VersionLabel, sha, main: false),
+                        new XElement(Akn + "preface", new XElement(Akn + "p", new XElement(Akn + "docTitle", ExportText.AnnexTitle))),
+                        new XElement(Akn + "mainBody", tables.Select(AnnexBlock))))));
+        }
+        return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Akn + "akomaNtoso", billElement));
+    }
+
+    /// <summary>The XML text of <paramref name="bill"/> (UTF-8 declaration, indented).</summary>
+    public static string ExportXml(BillText bill, ExportOptions options)
+    {
+        var doc = Export(bill, options);
+        using var writer = new Utf8StringWriter();
+        doc.Save(writer);
+        return writer.ToString();
+    }
+
+    // The references and proprietary blocks appear once, in the bill's own meta: eIds must be unique in the whole document.
+    private static XElement Meta(string work, string date, string versionLabel, string sha, bool main)
+    {
+        var expression = work + "/fra@" + date;
+        return new XElement(Akn + "meta",
+            new XElement(Akn + "identification", new XAttribute("source", "#pariscodraft"),
+                new XElement(Akn + "FRBRWork",
+                    Value("FRBRthis", work + "/main"),
+                    Value("FRBRuri", work),
+                    new XElement(Akn + "FRBRdate", new XAttribute("date", date), new XAttribute("name", "version")),
+                    new XElement(Akn + "FRBRauthor", new XAttribute("href", "#assemblee")),
+                    Value("FRBRcountry", "fr")),
+                new XElement(Akn + "FRBRExpression",
+                    Value("FRBRthis", expression + "/main"),
+                    Value("FRBRuri", expression),
+                    new XElement(Akn + "FRBRdate", new XAttribute("date", date), new XAttribute("name", "version")),
+                    new XElement(Akn + "FRBRauthor", new XAttribute("href", "#assemblee")),
+                    Value("FRBRversionNumber", Clean(ExportText.OneLine(versionLabel))),
+                    new XElement(Akn + "FRBRlanguage", new XAttribute("language", "fra"))),
+                new XElement(Akn + "FRBRManifestation",
+                    Value("FRBRthis", expression + "/main.xml"),
+                    Value("FRBRuri", expression + ".akn"),
+                    new XElement(Akn + "FRBRdate", new XAttribute("date", date), new XAttribute("name", "export")),
+                    new XElement(Akn + "FRBRauthor", new XAttribute("href", "#pariscodraft")))),
+            main ? References(versionLabel, sha) : null);
+    }
+
+    private static IEnumerable<XElement> References(string versionLabel, string sha) =>
+        [
+            new XElement(Akn + "references", new XAttribute("source", "#pariscodraft"),
+                new XElement(Akn + "TLCOrganization", new XAttribute("eId", "assemblee"),
+                    new XAttribute("href", "/ontology/organization/fr/assembleeCitoyenneParis"), new XAttribute("showAs", "Assemblée citoyenne de Paris")),
+                new XElement(Akn + "TLCOrganization", new XAttribute("eId", "pariscodraft"),
+                    new XAttribute("href", "/ontology/organization/pariscodraft"), new XAttribute("showAs", "ParisCoDraft"))),
+            new XElement(Akn + "proprietary", new XAttribute("source", "#pariscodraft"),
+                new XElement(Pcd + "export",
+                    new XAttribute(XNamespace.Xmlns + "pcd", Pcd),
+                    new XAttribute("version", Clean(versionLabel)),
+                    new XAttribute("sha256", sha))),
+        ];
+
+    private static XElement Value(string name, string value) => new(Akn + name, new XAttribute("value", value));
+
+    private static XElement Article(Clause c)
+    {
+        var article = new XElement(Akn + "article", new XAttribute("eId", "art_" + c.Id),
+            new XElement(Akn + "num", ExportText.ArticleLabel(c)));
+        var heading = ExportText.OneLine(c.Heading);
+        if (heading.Length > 0) article.Add(new XElement(Akn + "heading", Clean(heading)));
+        var paragraphs = Paragraphs(c.Body).ToList();
+        article.Add(new XElement(Akn + "content", paragraphs.Count > 0 ? paragraphs : [new XElement(Akn + "p")]));
+        return article;
+    }
+
+    private static IEnumerable<XElement> Paragraphs(string markdown) =>
+        MarkdownFlattener.Flatten(markdown).Select(p =>
+        {
+            var el = new XElement(Akn + "p");
+            if (p.Quote) el.Add(new XAttribute("class", "quote"));
+            if (p.Prefix.Length > 0) el.Add(p.Prefix);
+            foreach (var s in p.Spans)
+            {
+                if (s.LineBreak) { el.Add(new XElement(Akn + "br")); continue; }
+                object content = Clean(s.Text);
+                if (s.Code) content = new XElement(Akn + "span", new XAttribute("class", "code"), content);
+                if (s.Italic) content = new XElement(Akn + "i", content);
+                if (s.Bold) content = new XElement(Akn + "b", content);
+                el.Add(content);
+            }
+            return el;
+        });
+
+    private static XElement AnnexBlock(AnnexTable t, int index) =>
+        new(Akn + "tblock", new XAttribute("eId", $"att_1__tblock_{index + 1}"),
+            new XElement(Akn + "heading", t.Title),
+            new XElement(Akn + "table", new XAttribute("eId", $"att_1__tblock_{index + 1}__table_1"), new XAttribute("class", t.Key),
+                new XElement(Akn + "tr", t.Headers.Select(h => new XElement(Akn + "th", new XElement(Akn + "p", h)))),
+                t.Rows.Select(r => new XElement(Akn + "tr", r.Select(cell => new XElement(Akn + "td", new XElement(Akn + "p", Clean(ExportText.OneLine(cell)))))))));
+
+    private static string Clean(string s) => ExportText.XmlSafe(s);
+
+    private sealed class Utf8StringWriter : StringWriter
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+    }
+}

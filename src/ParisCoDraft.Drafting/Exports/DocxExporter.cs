@@ -1,0 +1,125 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using ParisCoDraft.Drafting.Bills;
+
+namespace ParisCoDraft.Drafting.Exports;
+
+/// <summary>
+/// Exports a bill as a Word document (DOCX): the title (Title style), the version line with SHA-256, the
+/// preamble, one "Article N — heading" per clause in the Heading1 style (so Word's navigation pane and
+/// table of contents see them), body paragraphs with bold/italic kept, page numbers in the footer (PAGE
+/// field), A4 pages, and the annex as tables.
+/// </summary>
+public static partial class DocxExporter
+{
+    /// <summary>The DOCX bytes of <paramref name="bill"/>.</summary>
+    public static byte[] Export(BillText bill, ExportOptions options)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = PageNumberFooter();
+            doc.PackageProperties.Title = ExportText.XmlSafe(ExportText.OneLine(bill.Title));
+            doc.PackageProperties.Version = ExportText.XmlSafe(ExportText.OneLine(options.VersionLabel));
+            doc.PackageProperties.Identifier = bill.Sha256();
+
+            var body = new Body();
+            body.Append(Styled("Title", Text(ExportText.OneLine(bill.Title))));
+            body.Append(Styled("Subtitle", Text(ExportText.VersionLine(bill, options))));
+            foreach (var p in MarkdownFlattener.Flatten(bill.Preamble)) body.Append(Para(p));
+            foreach (var c in bill.Clauses)
+            {
+                body.Append(Styled("Heading1", Text(ExportText.ArticleTitle(c))));
+                foreach (var p in MarkdownFlattener.Flatten(c.Body)) body.Append(Para(p));
+            }
+            var tables = ExportText.Tables(bill, options.Annex);
+            if (tables.Count > 0)
+            {
+                body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+                body.Append(Styled("Heading1", Text(ExportText.AnnexTitle)));
+                foreach (var t in tables)
+                {
+                    body.Append(Styled("Heading2", Text(t.Title)));
+                    body.Append(Table(t));
+                    body.Append(new Paragraph());
+                }
+            }
+            body.Append(new SectionProperties(
+                new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+                new PageSize { Width = 11906U, Height = 16838U },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 567U, Footer = 567U, Gutter = 0U }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static Run Text(string text, RunProperties? props = null)
+    {
+        var run = new Run();
+        if (props is not null) run.Append(props);
+        run.Append(new Text(ExportText.XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
+        return run;
+    }
+
+    private static Paragraph Styled(string styleId, params OpenXmlElement[] content)
+    {
+        var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = styleId }));
+        p.Append(content);
+        return p;
+    }
+
+    private static Paragraph Para(FlatParagraph flat)
+    {
+        var props = new ParagraphProperties();
+        if (flat.Quote) props.Append(new Indentation { Left = "567" });
+        var p = new Paragraph(props);
+        if (flat.Prefix.Length > 0) p.Append(Text(flat.Prefix));
+        foreach (var s in flat.Spans)
+        {
+            if (s.LineBreak) { p.Append(new Run(new Break())); continue; }
+            var rp = new RunProperties(); // children in schema order: rFonts, b, i
+            if (s.Code) rp.Append(new RunFonts { Ascii = "Courier New", HighAnsi = "Courier New" });
+            if (s.Bold) rp.Append(new Bold());
+            if (s.Italic) rp.Append(new Italic());
+            p.Append(Text(s.Text, rp.HasChildren ? rp : null));
+        }
+        return p;
+    }
+
+    private static Table Table(AnnexTable t)
+    {
+        var border = () => new[]
+        {
+            (OpenXmlElement)new TopBorder { Val = BorderValues.Single, Size = 4 },
+            new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 },
+        };
+        var table = new Table(new TableProperties(
+            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            new TableBorders(border())));
+        // A4 width minus margins (11906 - 2 × 1134 twips), shared evenly.
+        var width = ((11906 - 2 * 1134) / t.Headers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        table.Append(new TableGrid(t.Headers.Select(_ => new GridColumn { Width = width })));
+        var header = new TableRow(new TableRowProperties(new TableHeader()));
+        foreach (var h in t.Headers) header.Append(Cell(h, bold: true));
+        table.Append(header);
+        foreach (var r in t.Rows)
+        {
+            var row = new TableRow();
+            foreach (var cell in r) row.Append(Cell(cell, bold: false));
+            table.Append(row);
+        }
+        return table;
+    }
+
+    private static TableCell Cell(string text, bool bold) =>
+        new(new Paragraph(Text(ExportText.OneLine(text), bold ? new RunProperties(new Bold()) : null)));
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using ParisCoDraft.Drafting.Bills;
+
+namespace ParisCoDraft.Drafting.Exports;
+
+/// <summary>
+/// Exports a bill as a standalone, print-ready HTML document (lang="fr", A4 print stylesheet). Titles,
+/// headings and annex cells are HTML-encoded; preamble and bodies are Markdown rendered with raw HTML
+/// disabled and unsafe links removed; a Content-Security-Policy forbids scripts besides.
+/// </summary>
+public static class HtmlExporter
+{
+    private const string Style = """
+        body { font-family: "Marianne", "Helvetica Neue", Arial, sans-serif; line-height: 1.5; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #161616; }
+        h1 { font-size: 1.8rem; }
+        .version { color: #555; font-size: .9rem; overflow-wrap: anywhere; }
+        .article h2 { font-size: 1.2rem; margin-top: 2rem; }
+        table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .9rem; }
+        th, td { border: 1px solid #999; padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        @page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: counter(page) " / " counter(pages); } }
+        @media print {
+          body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+          a { color: inherit; text-decoration: none; }
+          .article { break-inside: avoid-page; page-break-inside: avoid; }
+          .article h2 { break-after: avoid-page; page-break-after: avoid; }
+          .annex { break-before: page; page-break-before: always; }
+          tr { break-inside: avoid; page-break-inside: avoid; }
+          thead { display: table-header-group; }
+        }
+        """;
+
+    /// <summary>The HTML document of <paramref name="bill"/>.</summary>
+    public static string Export(BillText bill, ExportOptions options)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n");
+        sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src https: data:\">\n");
+        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        sb.Append("<meta name=\"pariscodraft-sha256\" content=\"").Append(bill.Sha256()).Append("\">\n");
+        sb.Append("<title>").Append(E(ExportText.OneLine(bill.Title))).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
+        sb.Append("<header>\n<h1>").Append(E(ExportText.OneLine(bill.Title))).Append("</h1>\n");
+        sb.Append("<p class=\"version\">").Append(E(ExportText.VersionLine(bill, options))).Append("</p>\n</header>\n");
+        if (bill.Preamble.Trim().Length > 0)
+        {
+            sb.Append("<section class=\"preamble\">\n").Append(SafeMarkdown.ToHtml(bill.Preamble)).Append("</section>\n");
+        }
+        sb.Append("<main>\n");
+        foreach (var c in bill.Clauses)
+        {
+            sb.Append("<section class=\"article\" id=\"art_").Append(E(c.Id)).Append("\">\n<h2><span class=\"num\">")
+                .Append(E(ExportText.ArticleLabel(c))).Append("</span>");
+            var heading = ExportText.OneLine(c.Heading);
+            if (heading.Length > 0) sb.Append(" — <span class=\"heading\">").Append(E(heading)).Append("</span>");
+            sb.Append("</h2>\n").Append(SafeMarkdown.ToHtml(c.Body)).Append("</section>\n");
+        }
+        sb.Append("</main>\n");
+        var tables = ExportText.Tables(bill, options.Annex);
+        if (tables.Count > 0)
+        {
+            sb.Append("<section class=\"annex\">\n<h2>").Append(ExportText.AnnexTitle).Append("</h2>\n");
+            foreach (var t in tables)
+            {
+                sb.Append("<h3>").Append(E(t.Title)).Append("</h3>\n<table class=\"annex-").Append(t.Key).Append("\">\n<thead><tr>");
+                foreach (var h in t.Headers) sb.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
+                sb.Append("</tr></thead>\n<tbody>\n");
+                foreach (var r in t.Rows)
+                {
+                    sb.Append("<tr>");
+                    foreach (var cell in r) sb.Append("<td>").Append(E(cell)).Append("</td>");
+                    sb.Append("</tr>\n");
+                }
+                sb.Append("</tbody>\n</table>\n");
+            }
+            sb.Append("</section>\n");
+        }
+        sb.Append("</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    private static string E(string s) => HtmlText.Encode(s);
+}
