@@ -13,11 +13,13 @@ internal sealed class DifferentialSession
     private readonly List<Replica> _replicas = [];
     private readonly List<Delivery> _network = [];
     private readonly List<byte[]> _allUpdates = [];
+    private readonly bool _mergeDeliveries;
     private Replica? _awaitingEditFrom;
 
-    public DifferentialSession(int seed, int steps)
+    public DifferentialSession(int seed, int steps, SessionMode mode = SessionMode.Mixed, bool mergeDeliveries = true)
     {
         Seed = seed;
+        _mergeDeliveries = mergeDeliveries;
         StepsLeft = steps;
         _rng = new Random(seed);
         var count = 2 + _rng.Next(3);
@@ -30,8 +32,13 @@ internal sealed class DifferentialSession
                 client = _rng.Next(4) == 0 ? 9007199254740991L - _rng.Next(3) : _rng.Next(1, 5000);
             }
             while (!clients.Add(client));
-            // at least one of each kind
-            var isJs = i == 0 || (i != 1 && _rng.Next(2) == 0);
+            // Mixed: at least one of each kind.
+            var isJs = mode switch
+            {
+                SessionMode.YjsOnly => true,
+                SessionMode.CSharpOnly => false,
+                _ => i == 0 || (i != 1 && _rng.Next(2) == 0),
+            };
             _replicas.Add(isJs
                 ? new Replica($"s{seed}r{i}", client, null)
                 : new Replica($"s{seed}r{i}", client, CsReplica.Create(client)));
@@ -69,7 +76,7 @@ internal sealed class DifferentialSession
             Broadcast(r, r.Cs!.RandomEdits(editSeed, n));
             return null;
         }
-        if (roll < 90)
+        if (roll < 90 || !_mergeDeliveries)
         {
             return Deliver(_network.Count == 0 ? null : PickDelivery(keepCopy: _rng.Next(7) == 0));
         }
@@ -89,13 +96,16 @@ internal sealed class DifferentialSession
         {
             throw new DifferentialFailure(Seed, $"yjs {command["op"]} on {command["r"]} failed: {error}");
         }
-        if ((string?)command["op"] == "edit" && _awaitingEditFrom is not null)
+        if (result?["updates"] is JsonArray produced)
         {
-            var updates = result!["updates"]!.AsArray().Select(u => Convert.FromBase64String(u!.GetValue<string>())).ToList();
-            Broadcast(_awaitingEditFrom, updates);
-            _awaitingEditFrom = null;
+            var from = _replicas.First(r => r.Name == (string?)command["r"]);
+            Broadcast(from, produced.Select(u => Convert.FromBase64String(u!.GetValue<string>())).ToList());
         }
+        _awaitingEditFrom = null;
     }
+
+    /// <summary>True while updates are still on their way.</summary>
+    public bool HasPendingDeliveries => _network.Count > 0;
 
     /// <summary>Final phase: delivers what is left (random order, some twice); returns the JS commands.</summary>
     public List<JsonObject> Flush()
@@ -235,6 +245,7 @@ internal sealed class DifferentialSession
         try
         {
             Y.ApplyUpdate(d.Target.Cs!.Doc, d.Update, "remote");
+            Broadcast(d.Target, d.Target.Cs.Drain());
         }
         catch (Exception e)
         {
