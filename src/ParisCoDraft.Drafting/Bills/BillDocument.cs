@@ -55,6 +55,48 @@ public static class BillDocument
     public static void Withdraw(Doc doc, string clauseId) =>
         doc.Transact(_ => ClauseMap(doc, clauseId).Set("state", "withdrawn"));
 
+    /// <summary>Moves a clause right after <paramref name="afterClauseId"/> (null: to the front).</summary>
+    public static void Move(Doc doc, string clauseId, string? afterClauseId) =>
+        doc.Transact(_ =>
+        {
+            var others = Read(doc).Clauses.Where(c => c.Id != clauseId).ToList();
+            var index = afterClauseId is null ? -1 : IndexOf(others, afterClauseId);
+            var before = index >= 0 ? others[index].Order : null;
+            var after = index + 1 < others.Count ? others[index + 1].Order : null;
+            ClauseMap(doc, clauseId).Set("order", OrderKey.Between(before, after));
+        });
+
+    /// <summary>
+    /// Splits a clause at <paramref name="offset"/> of its body: the text after it becomes a new clause
+    /// placed right after, marked as split from the original. Returns the new clause's id.
+    /// </summary>
+    public static string Split(Doc doc, string clauseId, int offset, string newHeading = "")
+    {
+        string id = "";
+        doc.Transact(_ =>
+        {
+            var body = (YText)ClauseMap(doc, clauseId).Get("body")!;
+            if (offset < 0 || offset > body.Length) throw new ArgumentOutOfRangeException(nameof(offset));
+            var tail = body.ToString()[offset..];
+            body.Delete(offset, body.Length - offset);
+            id = AddClause(doc, new ClauseDraft(newHeading, tail), clauseId);
+            ClauseMap(doc, id).Set("splitFrom", clauseId);
+        });
+        return id;
+    }
+
+    /// <summary>Merges clause <paramref name="sourceId"/> into <paramref name="targetId"/>: its body is appended and it is withdrawn.</summary>
+    public static void Merge(Doc doc, string targetId, string sourceId) =>
+        doc.Transact(_ =>
+        {
+            var target = (YText)ClauseMap(doc, targetId).Get("body")!;
+            var source = ClauseMap(doc, sourceId);
+            var text = source.Get("body") is YText body ? body.ToString() : "";
+            if (text.Length > 0) target.Insert(target.Length, target.Length > 0 ? "\n\n" + text : text);
+            source.Set("state", "withdrawn");
+            source.Set("mergedInto", targetId);
+        });
+
     /// <summary>The bill as it stands in <paramref name="doc"/>.</summary>
     public static BillText Read(Doc doc)
     {

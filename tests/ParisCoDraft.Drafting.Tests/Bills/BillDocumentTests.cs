@@ -91,4 +91,44 @@ public class BillDocumentTests
         Assert.NotEqual(before, BillDocument.Read(doc).Sha256());
         Assert.Equal("la Ville et la Région", BillDocument.Read(doc).Clauses[0].Body);
     }
+
+    [Fact]
+    public void SplitsAClauseIntoTwoInPlace()
+    {
+        var doc = NewDoc(1);
+        var ids = BillDocument.Initialize(doc, "T", null, [new("Un", "Première phrase. Seconde phrase."), new("Deux", "b")]);
+
+        var added = BillDocument.Split(doc, ids[0], 17, "Un bis");
+
+        var bill = BillDocument.Read(doc);
+        Assert.Equal([ids[0], added, ids[1]], bill.Clauses.Select(c => c.Id));
+        Assert.Equal("Première phrase. ", bill.Clauses[0].Body);
+        Assert.Equal("Seconde phrase.", bill.Clauses[1].Body);
+        Assert.Equal(ids[0], bill.Clauses[1].SplitFrom);
+    }
+
+    [Fact]
+    public void MergesAClauseIntoAnotherAndWithdrawsIt()
+    {
+        var doc = NewDoc(1);
+        var ids = BillDocument.Initialize(doc, "T", null, [new("Un", "a"), new("Deux", "b")]);
+
+        BillDocument.Merge(doc, ids[0], ids[1]);
+
+        var bill = BillDocument.Read(doc);
+        Assert.Equal("a\n\nb", Assert.Single(bill.Clauses).Body);
+        Assert.Equal(ids[0], Assert.Single(bill.Withdrawn).MergedInto);
+    }
+
+    [Fact]
+    public void MovesAClauseToTheFront()
+    {
+        var doc = NewDoc(1);
+        var ids = BillDocument.Initialize(doc, "T", null, [new("1", ""), new("2", ""), new("3", "")]);
+
+        BillDocument.Move(doc, ids[2], null);
+        BillDocument.Move(doc, ids[0], ids[1]);
+
+        Assert.Equal([ids[2], ids[1], ids[0]], BillDocument.Read(doc).Clauses.Select(c => c.Id));
+    }
 }
