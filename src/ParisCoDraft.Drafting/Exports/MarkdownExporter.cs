@@ -10,12 +10,12 @@ public static class MarkdownExporter
     public static string Export(BillText bill, ExportOptions options)
     {
         var sb = new StringBuilder();
-        sb.Append("# ").Append(ExportText.OneLine(bill.Title)).Append("\n\n");
+        sb.Append("# ").Append(Escape(ExportText.OneLine(bill.Title))).Append("\n\n");
         sb.Append('*').Append(Escape(ExportText.VersionLine(bill, options))).Append("*\n\n");
         if (bill.Preamble.Trim().Length > 0) sb.Append(bill.Preamble.Trim()).Append("\n\n");
         foreach (var c in bill.Clauses)
         {
-            sb.Append("## ").Append(ExportText.ArticleTitle(c)).Append("\n\n");
+            sb.Append("## ").Append(Escape(ExportText.ArticleTitle(c))).Append("\n\n");
             if (c.Body.Trim().Length > 0) sb.Append(c.Body.Trim()).Append("\n\n");
         }
         var tables = ExportText.Tables(bill, options.Annex);
@@ -41,6 +41,16 @@ public static class MarkdownExporter
         sb.Append('\n');
     }
 
-    // Cells and the version line are plain text: keep Markdown from reading them as markup.
-    private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("|", "\\|").Replace("*", "\\*").Replace("_", "\\_");
+    // Title, headings, cells and the version line are plain text: keep Markdown (and the HTML it allows)
+    // from reading them as markup.
+    private static string Escape(string s)
+    {
+        var sb = new StringBuilder(s.Length + 8);
+        foreach (var c in s)
+        {
+            if (c is '\\' or '|' or '*' or '_' or '<' or '>' or '[' or ']' or '`' or '#' or '&') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
 }

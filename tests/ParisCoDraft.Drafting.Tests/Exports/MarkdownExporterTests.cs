@@ -39,4 +39,16 @@ public class MarkdownExporterTests
 
         Assert.DoesNotContain("Annexe", MarkdownExporter.Export(bill, new ExportOptions("v1", DateTimeOffset.UnixEpoch)));
     }
+
+    [Fact]
+    public void EscapesMarkupInTitleHeadingsAndCells()
+    {
+        var bill = HostileBill.Build();
+
+        var md = MarkdownExporter.Export(bill, new ExportOptions("v1", DateTimeOffset.UnixEpoch));
+
+        Assert.StartsWith("# \\<script\\>alert('titre')\\</script\\> Délibération\n", md);
+        Assert.Contains("\n## Article 1 — \\<b onmouseover=alert(3)\\>Îlots\\</b\\>\n", md);
+        Assert.Contains("\n## Article 2 — Cours \\| d'école\n", md);
+    }
 }
