@@ -97,23 +97,29 @@ public static class BillDocument
             source.Set("mergedInto", targetId);
         });
 
-    /// <summary>The bill as it stands in <paramref name="doc"/>.</summary>
-    public static BillText Read(Doc doc)
+    /// <summary>
+    /// The bill as it stands in <paramref name="doc"/>, or as it stood at <paramref name="snapshot"/>
+    /// (reading a snapshot needs a document that keeps deleted content: gc off).
+    /// </summary>
+    public static BillText Read(Doc doc, Snapshot? snapshot = null)
     {
         var all = new List<Clause>();
         var clauses = doc.GetMap(ClausesRoot);
-        foreach (var id in clauses.Keys)
+        var entries = snapshot is null ? clauses.Entries : clauses.ToDictionary(snapshot);
+        foreach (var (id, value) in entries)
         {
-            if (clauses.Get(id) is not YMap map) continue;
+            if (value is not YMap map) continue;
+            object? Field(string key) => snapshot is null ? map.Get(key) : map.Get(key, snapshot);
+            string TextField(string key) => Field(key) is YText text ? TextOf(text, snapshot) : "";
             all.Add(new Clause(
                 id,
                 0,
-                TextOf(map, "heading"),
-                TextOf(map, "body"),
-                map.Get("order") as string ?? "",
-                map.Get("state") as string == "withdrawn" ? ClauseState.Withdrawn : ClauseState.Active,
-                map.Get("mergedInto") as string,
-                map.Get("splitFrom") as string));
+                TextField("heading"),
+                TextField("body"),
+                Field("order") as string ?? "",
+                Field("state") as string == "withdrawn" ? ClauseState.Withdrawn : ClauseState.Active,
+                Field("mergedInto") as string,
+                Field("splitFrom") as string));
         }
         all.Sort(static (a, b) =>
         {
@@ -127,7 +133,7 @@ public static class BillDocument
             if (c.State == ClauseState.Active) active.Add(c with { Number = active.Count + 1 });
             else withdrawn.Add(c);
         }
-        return new BillText(doc.GetText(TitleRoot).ToString(), doc.GetText(PreambleRoot).ToString(), active, withdrawn);
+        return new BillText(TextOf(doc.GetText(TitleRoot), snapshot), TextOf(doc.GetText(PreambleRoot), snapshot), active, withdrawn);
     }
 
     /// <summary>The clause map of <paramref name="clauseId"/>, or an error naming it.</summary>
@@ -147,7 +153,7 @@ public static class BillDocument
         return id;
     }
 
-    private static string TextOf(YMap map, string key) => map.Get(key) is YText text ? text.ToString() : "";
+    private static string TextOf(YText text, Snapshot? snapshot) => snapshot is null ? text.ToString() : text.ToString(snapshot);
 
     private static int IndexOf(IReadOnlyList<Clause> clauses, string id)
     {

@@ -131,4 +131,24 @@ public class BillDocumentTests
 
         Assert.Equal([ids[2], ids[1], ids[0]], BillDocument.Read(doc).Clauses.Select(c => c.Id));
     }
+
+    [Fact]
+    public void ReadsTheBillAsItWasAtASnapshot()
+    {
+        var doc = new Doc(new DocOptions { ClientId = 1, Gc = false });
+        var ids = BillDocument.Initialize(doc, "Titre", null, [new("Un", "la Ville, et la Région"), new("Deux", "b")]);
+        var workshop1 = Y.Snapshot(doc);
+
+        doc.Transact(_ => ((YText)BillDocument.ClauseMap(doc, ids[0]).Get("body")!).Delete(8, 1));
+        BillDocument.Move(doc, ids[1], null);
+        BillDocument.AddClause(doc, new ClauseDraft("Trois", "c"));
+        BillDocument.Withdraw(doc, ids[0]);
+
+        var then = BillDocument.Read(doc, workshop1);
+        Assert.Equal([(ids[0], "la Ville, et la Région"), (ids[1], "b")], then.Clauses.Select(c => (c.Id, c.Body)));
+        Assert.Empty(then.Withdrawn);
+        var now = BillDocument.Read(doc);
+        Assert.Equal(["Deux", "Trois"], now.Clauses.Select(c => c.Heading));
+        Assert.Equal("la Ville et la Région", Assert.Single(now.Withdrawn).Body);
+    }
 }
