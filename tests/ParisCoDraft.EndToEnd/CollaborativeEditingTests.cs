@@ -104,7 +104,7 @@ public sealed class CollaborativeEditingTests(EndToEndFixture fixture)
         await Bounded.Eventually(() => o.ArticleTextAsync(1), t => t == "Texte établi.", "Olga sees the text");
 
         Assert.True(await o.Page.Locator("#readonly-note").IsVisibleAsync().Within(), "the read-only reason is shown");
-        Assert.Equal(0, await o.Page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un article" }).CountAsync().Within());
+        Assert.Equal(0, await o.Page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un article", Exact = true }).CountAsync().Within());
         Assert.Equal("true", await o.ArticleBody(1).GetAttributeAsync("aria-readonly").Within());
 
         await o.ArticleBody(1).ClickAsync().Within();

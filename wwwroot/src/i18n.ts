@@ -59,6 +59,10 @@ const fr = {
   'role.clerk': 'Greffe',
   'role.observer': 'Observation',
 
+  'group.citizens': 'collège des citoyens',
+  'group.elected-officials': 'collège des élus',
+  'group.civil-servants': 'collège administratif',
+
   'status.label': 'État de la connexion',
   'status.connected': 'Connecté',
   'status.connecting': 'Connexion…',
@@ -190,6 +194,10 @@ const en: Record<MessageKey, string> = {
   'role.clerk': 'Clerk',
   'role.observer': 'Observer',
 
+  'group.citizens': 'citizens’ group',
+  'group.elected-officials': 'elected officials’ group',
+  'group.civil-servants': 'civil servants’ group',
+
   'status.label': 'Connection status',
   'status.connected': 'Connected',
   'status.connecting': 'Connecting…',
@@ -291,6 +299,7 @@ export function setLang(next: Lang): void {
   }
   document.documentElement.lang = next;
   applyTranslations(document);
+  markSwitchLanguage();
   for (const l of listeners) l();
 }
 
@@ -316,6 +325,12 @@ export function hasKey(key: string): key is MessageKey {
 export function roleLabel(role: string): string {
   const key = `role.${role}`;
   return hasKey(key) ? t(key) : role;
+}
+
+/** A stakeholder group for people: the table's label when known, else the raw group. */
+export function groupLabel(group: string): string {
+  const key = `group.${group}`;
+  return hasKey(key) ? t(key) : group;
 }
 
 export function plural(n: number, one: MessageKey, many: MessageKey, zero?: MessageKey): string {
@@ -346,10 +361,16 @@ export function applyTranslations(root: ParentNode): void {
   }
 }
 
+// The switch is written in the language it switches to; screen readers should pronounce it so.
+function markSwitchLanguage(): void {
+  document.getElementById('lang-switch')?.setAttribute('lang', current === 'fr' ? 'en' : 'fr');
+}
+
 /** Wires the language switch button present on every page and translates the page once. */
 export function initI18n(): void {
   document.documentElement.lang = current;
   applyTranslations(document);
+  markSwitchLanguage();
   const button = document.getElementById('lang-switch');
   if (button) {
     button.addEventListener('click', () => setLang(current === 'fr' ? 'en' : 'fr'));

@@ -1,7 +1,8 @@
 // Who is here: one entry per person present (from awareness; the server vouches for name, role, group).
 
 import type { Awareness } from 'y-protocols/awareness';
-import { onLangChange, plural, roleLabel, t } from './i18n';
+import { groupLabel, onLangChange, plural, roleLabel, t } from './i18n';
+import { isDefaultGroup, roleColor } from './roles';
 import { h, textOn } from './dom';
 
 export interface PresentUser {
@@ -28,7 +29,7 @@ export function presentUsers(awareness: Awareness): PresentUser[] {
       name: user.name,
       role: typeof user.role === 'string' ? user.role : '',
       group: typeof user.group === 'string' && user.group ? user.group : null,
-      color: typeof user.color === 'string' ? user.color : '#555555',
+      color: roleColor(typeof user.role === 'string' ? user.role : ''),
       self: clientId === awareness.clientID,
     };
     // The same person in two tabs is one person here.
@@ -85,7 +86,7 @@ export class PresenceList {
             h(
               'span',
               { class: 'presence-role' },
-              [roleLabel(u.role), u.group ? t('presence.group', { group: u.group }) : ''].filter(Boolean).join(' · '),
+              [roleLabel(u.role), isDefaultGroup(u.role, u.group) ? '' : groupLabel(u.group!)].filter(Boolean).join(' · '),
             ),
           ),
         ),

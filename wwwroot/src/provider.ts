@@ -142,7 +142,6 @@ export class BillProvider {
   private retryStartedAt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private step1Fallback: ReturnType<typeof setTimeout> | undefined;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private connecting: Promise<void> | undefined;
   private onlyCurrentClientId = false;
 
@@ -238,7 +237,6 @@ export class BillProvider {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.step1Fallback) clearTimeout(this.step1Fallback);
-    if (this.announceTimer) clearTimeout(this.announceTimer);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     if (typeof window !== 'undefined') {
@@ -540,28 +538,8 @@ export class BillProvider {
     } catch {
       return;
     }
-    const before = new Set(this.awareness.getStates().keys());
+    // The server sends everyone's last state right after Join, so newcomers need no answer from us.
     awarenessProtocol.applyAwarenessUpdate(this.awareness, bytes, this);
-    let newcomer = false;
-    for (const id of this.awareness.getStates().keys()) if (!before.has(id)) newcomer = true;
-    if (newcomer) this.scheduleAnnounce();
-  }
-
-  /**
-   * Someone new does not know us until our next periodic renewal (15 s); tell them sooner. Jittered and
-   * coalesced so that a room filling up does not make everyone answer everyone at once.
-   */
-  private scheduleAnnounce(): void {
-    if (this.announceTimer || this.awareness.getLocalState() === null) return;
-    this.announceTimer = setTimeout(
-      () => {
-        this.announceTimer = undefined;
-        if (this.live && this.connection.state === signalR.HubConnectionState.Connected) {
-          this.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
-        }
-      },
-      500 + Math.random() * 2_500,
-    );
   }
 
   private dropRemoteAwareness(): void {

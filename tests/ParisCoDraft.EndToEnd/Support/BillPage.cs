@@ -19,9 +19,10 @@ public sealed class BillPage(IPage page, string name)
         await page.GotoAsync(inviteUrl).Within().ConfigureAwait(false);
         await page.GetByLabel("Votre nom").FillAsync(name).Within().ConfigureAwait(false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre" }).ClickAsync().Within().ConfigureAwait(false);
-        await page.WaitForURLAsync("**/bills/**").Within().ConfigureAwait(false);
+        // The first join of a run also installs the service worker and warms the server up: allow more.
+        await page.WaitForURLAsync("**/bills/**", new() { Timeout = 40_000 }).Within(TimeSpan.FromSeconds(45)).ConfigureAwait(false);
         var bill = new BillPage(page, name);
-        await bill.WaitForStatusAsync("connected").ConfigureAwait(false);
+        await bill.WaitForStatusAsync("connected", TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return bill;
     }
 
@@ -54,7 +55,7 @@ public sealed class BillPage(IPage page, string name)
     public async Task AddArticleAsync()
     {
         var before = await ArticleCountAsync().ConfigureAwait(false);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un article" }).ClickAsync().Within().ConfigureAwait(false);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un article", Exact = true }).ClickAsync().Within().ConfigureAwait(false);
         await Bounded.Eventually(ArticleCountAsync, n => n == before + 1, $"{Name}'s new article").ConfigureAwait(false);
     }
 
@@ -65,6 +66,18 @@ public sealed class BillPage(IPage page, string name)
         await body.ClickAsync().Within().ConfigureAwait(false);
         await Page.Keyboard.PressAsync("Control+End").Within().ConfigureAwait(false);
         await Page.Keyboard.TypeAsync(text, new() { Delay = delayMs }).Within(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+    }
+
+    /// <summary>Clicks one of an article's actions (move-up, move-down, insert-after, split, merge, withdraw).</summary>
+    public Task ClickArticleActionAsync(int number, string action) =>
+        Page.Locator($"li.clause[data-number='{number}'] button.{action}").ClickAsync().Within();
+
+    /// <summary>The bodies of all articles, in article order.</summary>
+    public async Task<string> ArticlesAsync()
+    {
+        var json = await Page.EvaluateAsync<JsonElement>(
+            "() => window.pariscodraft.model.list().active.map(a => a.body.toString()).join(' | ')").Within().ConfigureAwait(false);
+        return json.GetString() ?? "";
     }
 
     /// <summary>True once the page's service worker controls it (needed to reload while offline).</summary>

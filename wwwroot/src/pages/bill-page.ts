@@ -14,21 +14,7 @@ import { PresenceList } from '../presence';
 import { BillProvider } from '../provider';
 import { registerServiceWorker } from '../service-worker';
 import { StatusIndicator } from '../status';
-
-const roleColors: Record<string, string> = {
-  facilitator: '#6929c4',
-  citizen: '#0043ce',
-  elected: '#a2191f',
-  official: '#a2191f',
-  'civil-servant': '#005d5d',
-  clerk: '#7d3c00',
-  expert: '#8a3800',
-  observer: '#525252',
-};
-
-export function roleColor(role: string): string {
-  return roleColors[role] ?? '#393939';
-}
+import { colourByRole, roleColor } from '../roles';
 
 function billIdFromPath(): string | undefined {
   const m = /^\/bills\/([^/]+)\/?$/.exec(location.pathname);
@@ -73,6 +59,7 @@ async function main(): Promise<void> {
   const doc = new Y.Doc();
   const offline = await openOfflineStore(billId, me.participantId, doc);
   const awareness = new Awareness(doc);
+  colourByRole(awareness);
   let identity = { name: me.displayName, role: me.role, group: me.group, color: roleColor(me.role) };
   awareness.setLocalStateField('user', identity);
 
@@ -150,7 +137,7 @@ async function main(): Promise<void> {
   }
 
   provider.on('joined', (result) => {
-    identity = { name: result.displayName, role: result.role, group: result.group, color: result.color || roleColor(result.role) };
+    identity = { name: result.displayName, role: result.role, group: result.group, color: roleColor(result.role) };
     awareness.setLocalStateField('user', identity);
     localStorage.setItem(`pcd.me.${billId}`, JSON.stringify({ ...me, displayName: result.displayName, role: result.role, group: result.group, canEdit: result.canEdit }));
     setCanEdit(result.canEdit);
