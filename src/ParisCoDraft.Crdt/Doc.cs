@@ -48,7 +48,7 @@ public sealed partial class Doc
     /// <summary>Whether updates are waiting for missing structs or deletions.</summary>
     public bool HasPending => Store.PendingStructs is not null || Store.PendingDeleteSet is not null;
 
-    internal static long GenerateClientId() => (long)(uint)Random.Shared.Next(int.MinValue, int.MaxValue);
+    internal static long GenerateClientId() => Random.Shared.NextInt64(0, 1L << 32);
 
     /// <summary>The root names defined in this document.</summary>
     public IReadOnlyCollection<string> RootNames => Share.Keys;

@@ -33,6 +33,7 @@ public static class JsJson
             case long l: sb.Append(NumberToString(l)); break;
             case double d: sb.Append(NumberToString(d)); break;
             case float f: sb.Append(NumberToString(f)); break;
+            case System.Numerics.BigInteger: throw new InvalidOperationException("Do not know how to serialize a BigInt");
             case byte[] bytes:
                 {
                     // JSON.stringify(Uint8Array) gives {"0":..,"1":..}

@@ -138,10 +138,17 @@ public ref struct Lib0Reader
     public long ReadBigInt64() => BinaryPrimitives.ReadInt64BigEndian(ReadBytes(8));
 
     /// <summary>
-    /// Reads a lib0 "any" value: null, <see cref="Lib0Undefined"/>, bool, long (integers and bigints),
-    /// double (floats), string, byte[], Dictionary&lt;string, object?&gt;, List&lt;object?&gt;.
+    /// Reads a lib0 "any" value: null, <see cref="Lib0Undefined"/>, bool, long (any integral number within
+    /// ±2^53), double (other numbers), <see cref="System.Numerics.BigInteger"/> (bigint, tag 122), string,
+    /// byte[], Dictionary&lt;string, object?&gt;, List&lt;object?&gt;.
     /// </summary>
     public object? ReadAny() => ReadAny(0);
+
+    private static object IntegralOrDouble(double d)
+    {
+        if (Math.Floor(d) == d && Math.Abs(d) <= JsNumber.MaxSafeInteger && !(d == 0 && double.IsNegative(d))) return (long)d;
+        return d;
+    }
 
     private object? ReadAny(int depth)
     {
@@ -157,9 +164,9 @@ public ref struct Lib0Reader
                     if (v == 0 && neg) return -0.0;
                     return v;
                 }
-            case 124: return (double)ReadFloat32();
-            case 123: return ReadFloat64();
-            case 122: return ReadBigInt64();
+            case 124: return IntegralOrDouble(ReadFloat32());
+            case 123: return IntegralOrDouble(ReadFloat64());
+            case 122: return new System.Numerics.BigInteger(ReadBigInt64());
             case 121: return false;
             case 120: return true;
             case 119: return ReadVarString();

@@ -140,7 +140,7 @@ public sealed class Lib0Writer : IDisposable
     /// Writes a value of the lib0 "any" model: null, <see cref="Lib0Undefined"/>, bool, integral numbers,
     /// float/double, string, byte[], IDictionary&lt;string, object?&gt;, IList / IEnumerable of values.
     /// Numbers follow lib0: an integer with |n| &lt;= 2^31-1 is written as varInt (125), a number exactly
-    /// representable as float32 as 124, otherwise float64 (123); a long beyond ±2^53 is written as bigint (122).
+    /// representable as float32 as 124, otherwise float64 (123); a long beyond ±2^53 and a BigInteger are written as bigint (122).
     /// Object keys are written in JavaScript property order (array-index keys ascending first).
     /// </summary>
     public void WriteAny(object? value)
@@ -187,6 +187,10 @@ public sealed class Lib0Writer : IDisposable
                     WriteBigInt64(unchecked((long)ul));
                 }
                 else WriteNumber(ul);
+                break;
+            case System.Numerics.BigInteger bi:
+                WriteByte(122);
+                WriteBigInt64(unchecked((long)(ulong)(bi & ulong.MaxValue)));
                 break;
             case decimal m:
                 WriteNumber((double)m);

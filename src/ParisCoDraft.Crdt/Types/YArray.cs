@@ -72,6 +72,9 @@ public sealed class YArray : AbstractType
     /// <summary>All elements.</summary>
     public IReadOnlyList<object?> ToArray() => DocRef is null ? (_prelim ?? new List<object?>()) : ListToArray();
 
+    /// <summary>The elements as of <paramref name="snapshot"/> (document with gc disabled).</summary>
+    public IReadOnlyList<object?> ToArray(Snapshot snapshot) => ListToArray(snapshot);
+
     /// <inheritdoc />
     public override object? ToJson()
     {

@@ -105,6 +105,12 @@ public sealed class YMap : AbstractType
         });
     }
 
+    /// <summary>The value of <paramref name="key"/> as of <paramref name="snapshot"/> (null when absent).</summary>
+    public object? Get(string key, Snapshot snapshot) => MapTryGet(key, snapshot, out var v) ? v : null;
+
+    /// <summary>All entries as of <paramref name="snapshot"/>.</summary>
+    public IReadOnlyDictionary<string, object?> ToDictionary(Snapshot snapshot) => MapGetAll(snapshot);
+
     /// <inheritdoc />
     public override object? ToJson()
     {

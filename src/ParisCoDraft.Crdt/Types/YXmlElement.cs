@@ -21,10 +21,27 @@ public sealed class YXmlElement : YXmlFragment
 
     internal override AbstractType CopyEmpty() => new YXmlElement(NodeName);
 
+    private List<KeyValuePair<string, object?>>? _prelimAttrs;
+
+    internal override void IntegrateInto(Doc doc, Item? item)
+    {
+        // yjs integrates children first, then the preliminary attributes.
+        base.IntegrateInto(doc, item);
+        var attrs = _prelimAttrs;
+        _prelimAttrs = null;
+        if (attrs is not null) foreach (var (k, v) in attrs) SetAttribute(k, v);
+    }
+
     /// <summary>Sets an attribute.</summary>
     public void SetAttribute(string name, object? value)
     {
-        if (DocRef is null) { (Pending ??= new()).Add(() => SetAttribute(name, value)); return; }
+        if (DocRef is null)
+        {
+            _prelimAttrs ??= new();
+            _prelimAttrs.RemoveAll(e => e.Key == name);
+            _prelimAttrs.Add(new(name, value));
+            return;
+        }
         DocRef.Transact(tr => MapSet(tr, name, value));
     }
 

@@ -15,11 +15,21 @@ public class YXmlFragment : AbstractType
     /// <summary>Number of child nodes.</summary>
     public int Length => LengthCore;
 
+    private List<object?>? _prelim;
+
+    internal override void IntegrateInto(Doc doc, Item? item)
+    {
+        base.IntegrateInto(doc, item);
+        var prelim = _prelim;
+        _prelim = null;
+        if (prelim is not null) doc.Transact(tr => ListInsertGenerics(tr, 0, prelim));
+    }
+
     /// <summary>Inserts child nodes (YXmlElement / YXmlText / YXmlHook) at <paramref name="index"/>.</summary>
     public void Insert(int index, IEnumerable<AbstractType> nodes)
     {
         var list = nodes.Cast<object?>().ToList();
-        if (DocRef is null) { (Pending ??= new()).Add(() => Insert(index, list.Cast<AbstractType>())); return; }
+        if (DocRef is null) { (_prelim ??= new()).InsertRange(index, list); return; }
         DocRef.Transact(tr => ListInsertGenerics(tr, index, list));
     }
 
@@ -27,7 +37,7 @@ public class YXmlFragment : AbstractType
     public void Push(IEnumerable<AbstractType> nodes)
     {
         var list = nodes.Cast<object?>().ToList();
-        if (DocRef is null) { (Pending ??= new()).Add(() => Push(list.Cast<AbstractType>())); return; }
+        if (DocRef is null) { (_prelim ??= new()).AddRange(list); return; }
         DocRef.Transact(tr => ListPushGenerics(tr, list));
     }
 
