@@ -1,6 +1,8 @@
+using ParisCoDraft.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDrafting();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.MapDrafting();
 app.Run();

@@ -1,0 +1,62 @@
+using ParisCoDraft.Crdt;
+
+namespace ParisCoDraft.Web.Documents;
+
+/// <summary>
+/// One bill's document in memory, shared by every connection of the bill. <see cref="Gate"/> guards the
+/// Doc and the counters; nothing inside it awaits.
+/// </summary>
+public sealed class DocumentRoom
+{
+    internal DocumentRoom(string billId, Doc doc, long appliedSequence)
+    {
+        BillId = billId;
+        Doc = doc;
+        AppliedSequence = appliedSequence;
+    }
+
+    /// <summary>The bill.</summary>
+    public string BillId { get; }
+
+    /// <summary>Guards <see cref="Doc"/>, the sequence bookkeeping and <see cref="Awareness"/>.</summary>
+    internal Lock Gate { get; } = new();
+
+    /// <summary>The document; only touched under <see cref="Gate"/>.</summary>
+    internal Doc Doc { get; }
+
+    /// <summary>Highest sequence number applied to <see cref="Doc"/>.</summary>
+    internal long AppliedSequence { get; private set; }
+
+    /// <summary>Updates appended (or being appended) but not yet applied.</summary>
+    internal int InFlight { get; private set; }
+
+    /// <summary>Updates applied since the last compaction.</summary>
+    internal int SinceCompaction { get; set; }
+
+    /// <summary>Set while a compaction of this room runs.</summary>
+    internal int Compacting;
+
+    /// <summary>Latest awareness state per client id: (clock, JSON) as relayed.</summary>
+    internal Dictionary<long, (long Clock, string Json)> Awareness { get; } = [];
+
+    /// <summary>Marks an update as on its way to the store; call under <see cref="Gate"/>.</summary>
+    internal void BeginAppend() => InFlight++;
+
+    /// <summary>Applies a durably stored update; call under <see cref="Gate"/>.</summary>
+    internal void ApplyStored(byte[] update, long sequence, object origin)
+    {
+        try
+        {
+            Y.ApplyUpdate(Doc, update, origin);
+        }
+        finally
+        {
+            InFlight--;
+            if (sequence > AppliedSequence) AppliedSequence = sequence;
+            SinceCompaction++;
+        }
+    }
+
+    /// <summary>Gives up an append that failed; call under <see cref="Gate"/>.</summary>
+    internal void AbandonAppend() => InFlight--;
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using ParisCoDraft.Storage;
+using ParisCoDraft.Storage.Sqlite;
+using ParisCoDraft.Web.Api;
+using ParisCoDraft.Web.Auth;
+using ParisCoDraft.Web.Demo;
+using ParisCoDraft.Web.Documents;
+using ParisCoDraft.Web.Hubs;
+
+namespace ParisCoDraft.Web.Hosting;
+
+/// <summary>The composition root: <c>builder.AddDrafting()</c> and <c>app.MapDrafting()</c>.</summary>
+public static class DraftingHostExtensions
+{
+    /// <summary>Registers the store, the documents, the hub and the options.</summary>
+    public static WebApplicationBuilder AddDrafting(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DraftingOptions>().Bind(builder.Configuration.GetSection(DraftingOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IDraftingStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DraftingOptions>>().Value;
+            var env = sp.GetRequiredService<IWebHostEnvironment>();
+            var path = options.Database == ":memory:" ? options.Database : Path.GetFullPath(options.Database, env.ContentRootPath);
+            return SqliteDraftingStore.Open(path);
+        });
+        services.AddHostedService<StoreAnnouncer>();
+
+        services.AddSingleton<MemberResolver>();
+        services.AddSingleton<BillConnections>();
+        services.AddSingleton<UpdateCommitter>();
+        services.AddHostedService(sp => sp.GetRequiredService<UpdateCommitter>());
+        services.AddSingleton<DocumentRooms>();
+        services.AddHostedService(sp => sp.GetRequiredService<DocumentRooms>());
+        services.AddHostedService<DemoSeeder>();
+
+        services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = BillHub.MaxMessageBytes;
+            o.EnableDetailedErrors = false;
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        return builder;
+    }
+
+    /// <summary>Maps the pages, the static files, the API, the health check and the hub.</summary>
+    public static WebApplication MapDrafting(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DraftingOptions>>().Value;
+        var webRootPath = WebRootLocator.Locate(options.WebRoot, app.Environment.ContentRootPath);
+        IFileProvider webRoot = webRootPath is null ? new NullFileProvider() : new PhysicalFileProvider(webRootPath);
+        HostLog.WebRoot(app.Logger, webRootPath ?? "(none: the pages will answer 404)");
+
+        app.UseWebSockets();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = webRoot });
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/hubs"), hub => hub.UseMiddleware<OriginCheck>());
+
+        app.MapHealth();
+        app.MapPages(webRoot);
+        app.MapBillApi();
+        app.MapJoinApi();
+        app.MapHub<BillHub>("/hubs/bill", o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.ApplicationMaxBufferSize = BillHub.MaxMessageBytes;
+            o.TransportMaxBufferSize = BillHub.MaxMessageBytes;
+        });
+        return app;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR;
+using ParisCoDraft.Crdt;
+using ParisCoDraft.Crdt.Protocols;
+
+namespace ParisCoDraft.Web.Hubs;
+
+public sealed partial class BillHub
+{
+    /// <summary>
+    /// One y-protocols sync message. Step 1 returns step 2 (and sends the server's own step 1 through the
+    /// <c>Sync</c> callback); step 2 and update return null once the update is durable, applied and broadcast.
+    /// </summary>
+    public async Task<byte[]?> Sync(string billId, byte[] message)
+    {
+        var joined = RequireJoined(billId);
+        if (message is null || message.Length == 0) throw HubErrors.Reject(HubErrors.MessageMalformed, "Empty sync message.");
+        if (message.Length > MaxUpdateBytes + 16) throw HubErrors.Reject(HubErrors.UpdateTooLarge, $"An update is at most {MaxUpdateBytes} bytes.");
+
+        SyncMessage sync;
+        try
+        {
+            sync = SyncProtocol.Read(message);
+        }
+        catch (UpdateDecodeException e)
+        {
+            throw HubErrors.Reject(HubErrors.MessageMalformed, e.Message);
+        }
+
+        return sync.Type switch
+        {
+            SyncProtocol.MessageYjsSyncStep1 => await AnswerStep1Async(billId, joined, sync.Payload).ConfigureAwait(false),
+            SyncProtocol.MessageYjsSyncStep2 or SyncProtocol.MessageYjsUpdate =>
+                await ReceiveUpdateAsync(billId, joined, sync.Payload).ConfigureAwait(false),
+            _ => throw HubErrors.Reject(HubErrors.MessageMalformed, "Unknown sync message type."),
+        };
+    }
+
+    private async Task<byte[]> AnswerStep1Async(string billId, JoinedBill joined, byte[] clientVector)
+    {
+        try
+        {
+            Y.DecodeStateVector(clientVector);
+        }
+        catch (UpdateDecodeException e)
+        {
+            throw HubErrors.Reject(HubErrors.MessageMalformed, "Bad state vector: " + e.Message);
+        }
+        byte[] step2;
+        byte[] step1;
+        var room = joined.Room;
+        lock (room.Gate)
+        {
+            step2 = SyncProtocol.EncodeSyncStep2(Y.EncodeStateAsUpdate(room.Doc, clientVector));
+            step1 = SyncProtocol.EncodeSyncStep1(Y.EncodeStateVector(room.Doc));
+        }
+        await Clients.Caller.SendAsync("Sync", billId, step1, Context.ConnectionAborted).ConfigureAwait(false);
+        return step2;
+    }
+
+    private async Task<byte[]?> ReceiveUpdateAsync(string billId, JoinedBill joined, byte[] update)
+    {
+        var member = joined.Member;
+        if (update.Length > MaxUpdateBytes)
+        {
+            throw Rejected(HubErrors.UpdateTooLarge, $"An update is at most {MaxUpdateBytes} bytes.", joined, billId);
+        }
+        UpdateInfo info;
+        try
+        {
+            info = Y.ReadUpdateInfo(update);
+        }
+        catch (UpdateDecodeException e)
+        {
+            throw Rejected(HubErrors.UpdateMalformed, e.Message, joined, billId);
+        }
+
+        var room = joined.Room;
+        bool anyNewStruct;
+        lock (room.Gate)
+        {
+            var known = room.Doc.StateVector;
+            anyNewStruct = false;
+            foreach (var s in info.Structs)
+            {
+                if (s.Kind == StructKind.Skip) continue;
+                var have = known.TryGetValue(s.Client, out var clock) ? clock : 0;
+                if (s.Clock + s.Length <= have) continue;
+                anyNewStruct = true;
+                if (member.CanEdit && !joined.HasClientId(s.Client))
+                {
+                    throw Rejected(HubErrors.ForeignClient,
+                        $"Client id {s.Client} is not one this connection announced at Join.", joined, billId);
+                }
+            }
+            if (!member.CanEdit && anyNewStruct)
+            {
+                throw Rejected(HubErrors.ReadOnly, $"A {member.Role} reads the text but does not change it.", joined, billId);
+            }
+            if (!anyNewStruct && (!member.CanEdit || info.DeleteSet.IsEmpty))
+            {
+                // Nothing new (a read-only client's step 2 after a sync, an empty update): nothing to store.
+                return null;
+            }
+            room.BeginAppend();
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        long sequence;
+        try
+        {
+            sequence = await committer.AppendAsync(billId, update).ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (room.Gate) room.AbandonAppend();
+            throw;
+        }
+        lock (room.Gate) room.ApplyStored(update, sequence, Context.ConnectionId);
+        HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));
+
+        await Clients.OthersInGroup(GroupName(billId)).SendAsync("Sync", billId, SyncProtocol.EncodeUpdate(update)).ConfigureAwait(false);
+        rooms.CompactIfDue(room);
+        return null;
+    }
+
+    private HubException Rejected(string code, string detail, JoinedBill joined, string billId)
+    {
+        HubLog.Rejected(logger, code, joined.Member.ParticipantId, billId, detail);
+        return HubErrors.Reject(code, detail);
+    }
+}

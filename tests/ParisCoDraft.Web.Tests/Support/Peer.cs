@@ -1,0 +1,123 @@
+using System.Text.Json;
+using ParisCoDraft.Crdt;
+
+namespace ParisCoDraft.Web.Tests.Support;
+
+/// <summary>A test-side replica: a real CRDT Doc connected to the hub as a browser tab would be.</summary>
+public sealed class Peer : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+
+    private Peer(HubClient hub, Doc doc, string billId, JsonElement joinResult)
+    {
+        Hub = hub;
+        Doc = doc;
+        BillId = billId;
+        JoinResult = joinResult;
+    }
+
+    /// <summary>The connection.</summary>
+    public HubClient Hub { get; }
+
+    /// <summary>The replica.</summary>
+    public Doc Doc { get; }
+
+    /// <summary>The bill.</summary>
+    public string BillId { get; }
+
+    /// <summary>What Join answered.</summary>
+    public JsonElement JoinResult { get; }
+
+    /// <summary>Opens the hub with the browser's cookies and joins under the doc's client id.</summary>
+    public static async Task<Peer> JoinAsync(Browser browser, string billId, long? clientId = null, long[]? announce = null)
+    {
+        var hub = await browser.OpenHubAsync();
+        try
+        {
+            var doc = new Doc(new DocOptions { ClientId = clientId ?? Random.Shared.NextInt64(1, uint.MaxValue) });
+            var result = await hub.InvokeAsync("Join", billId, announce ?? [doc.ClientId]);
+            return new Peer(hub, doc, billId, result);
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The title text.</summary>
+    public string Title
+    {
+        get { lock (_gate) return Doc.GetText("title").ToString(); }
+    }
+
+    /// <summary>Full two-way sync: our step 1 (apply the server's step 2), then answer the server's step 1.</summary>
+    public async Task SyncAsync()
+    {
+        byte[] sv;
+        lock (_gate) sv = Y.EncodeStateVector(Doc);
+        var step2 = await Hub.InvokeBytesAsync("Sync", BillId, Wire.Sync(Wire.Step1, sv));
+        Assert.NotNull(step2);
+        Apply(step2);
+        var call = await Hub.NextCallAsync("Sync");
+        var (type, payload) = Wire.ReadSync(call[1].GetBytesFromBase64());
+        Assert.Equal(Wire.Step1, type);
+        byte[] answer;
+        lock (_gate) answer = Y.EncodeStateAsUpdate(Doc, payload);
+        Assert.Null(await Hub.InvokeBytesAsync("Sync", BillId, Wire.Sync(Wire.Step2, answer)));
+    }
+
+    /// <summary>Applies a sync message from the server (step 2 or update).</summary>
+    public void Apply(byte[] message)
+    {
+        var (type, payload) = Wire.ReadSync(message);
+        Assert.NotEqual(Wire.Step1, type);
+        lock (_gate) Y.ApplyUpdate(Doc, payload, "server");
+    }
+
+    /// <summary>Makes an edit locally and returns the update it produced (not sent).</summary>
+    public byte[] Edit(Action<Doc> edit)
+    {
+        byte[]? update = null;
+        void OnUpdate(object? sender, UpdateEventArgs e) => update = e.Update;
+        lock (_gate)
+        {
+            Doc.Updated += OnUpdate;
+            try
+            {
+                Doc.Transact(_ => edit(Doc));
+            }
+            finally
+            {
+                Doc.Updated -= OnUpdate;
+            }
+        }
+        return update ?? throw new InvalidOperationException("The edit changed nothing.");
+    }
+
+    /// <summary>Sends an update; returns the hub's answer (null = durably stored).</summary>
+    public Task<byte[]?> SendUpdateAsync(byte[] update) => Hub.InvokeBytesAsync("Sync", BillId, Wire.Sync(Wire.Update, update));
+
+    /// <summary>Appends text to the title, sends it and waits for the acknowledgement.</summary>
+    public async Task AppendToTitleAsync(string text)
+    {
+        var update = Edit(d => d.GetText("title").Insert(d.GetText("title").Length, text));
+        Assert.Null(await SendUpdateAsync(update));
+    }
+
+    /// <summary>Applies the server's Sync calls as they come until <paramref name="done"/> holds.</summary>
+    public async Task ReceiveUntilAsync(Func<Peer, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? Within.Default);
+        while (!done(this))
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException("The peer did not receive what was expected in time.");
+            var call = await Hub.NextCallAsync("Sync", left);
+            Apply(call[1].GetBytesFromBase64());
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Hub.DisposeAsync();
+}
