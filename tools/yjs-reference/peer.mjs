@@ -12,6 +12,8 @@
 //   {op:"sv", r} -> {sv}    {op:"full", r, sv?} -> {u}    {op:"content", r} -> {content}
 //   {op:"state", r} -> {sv, svObj, u, content}
 //   {op:"load", u} -> {sv, svObj, u, content}  (fresh doc)
+//   {op:"replay", us:[u...]} -> {sv, svObj, u, content}  (fresh doc, updates applied in order)
+//   {op:"replaySteps", us:[u...]} -> {contents:[content after each update]}
 //   {op:"merge", us:[u...]} -> {u}   {op:"diff", u, sv} -> {u}   {op:"svFromUpdate", u} -> {sv}
 //   {op:"ping"} -> {pong:true}
 import * as Y from 'yjs'
@@ -199,6 +201,19 @@ function run (c) {
       const s = stateOf(doc)
       doc.destroy()
       return s
+    }
+    case 'replay': {
+      const doc = newDoc(undefined, c.gc !== false)
+      for (const u of c.us) Y.applyUpdate(doc, unb64(u))
+      const s = stateOf(doc)
+      doc.destroy()
+      return s
+    }
+    case 'replaySteps': {
+      const doc = newDoc(undefined, c.gc !== false)
+      const contents = c.us.map((u) => { Y.applyUpdate(doc, unb64(u)); return contentOf(doc) })
+      doc.destroy()
+      return { contents }
     }
     case 'merge': return { u: b64(Y.mergeUpdates(c.us.map(unb64))) }
     case 'diff': return { u: b64(Y.diffUpdate(unb64(c.u), unb64(c.sv))) }

@@ -26,6 +26,16 @@ internal sealed class CsReplica
         };
     }
 
+    /// <summary>Every update this replica produced or applied, in order: yjs replaying them must end in the same state.</summary>
+    public List<byte[]> History { get; } = [];
+
+    /// <summary>Applies a remote update and records it.</summary>
+    public void Apply(byte[] update)
+    {
+        History.Add(update);
+        Y.ApplyUpdate(Doc, update, "remote");
+    }
+
     public Doc Doc { get; }
 
     /// <summary>Updates of local transactions since the last call.</summary>
@@ -33,6 +43,7 @@ internal sealed class CsReplica
     {
         var o = _outbox.ToList();
         _outbox.Clear();
+        History.AddRange(o);
         return o;
     }
 

@@ -84,7 +84,9 @@ internal sealed class DifferentialSession
         var target = _network[_rng.Next(_network.Count)].Target;
         var batch = _network.Where(d => d.Target == target).Take(1 + _rng.Next(4)).ToList();
         foreach (var d in batch) _network.Remove(d);
-        var merged = Y.MergeUpdates(batch.Select(d => d.Update).ToList());
+        var inputs = batch.Select(d => d.Update).ToList();
+        var merged = Y.MergeUpdates(inputs);
+        _merges.Add((inputs, merged));
         return Deliver(new Delivery(target, merged));
     }
 
@@ -192,6 +194,85 @@ internal sealed class DifferentialSession
         return cmds;
     }
 
+    private readonly List<(List<byte[]> Inputs, byte[] Merged)> _merges = [];
+
+    /// <summary>Every MergeUpdates the session did, to redo in yjs.</summary>
+    public IEnumerable<JsonObject> MergeCommands() => _merges.Select(m => new JsonObject
+    {
+        ["op"] = "merge",
+        ["us"] = new JsonArray(m.Inputs.Select(u => (JsonNode)Convert.ToBase64String(u)).ToArray()),
+    });
+
+    /// <summary>C#'s MergeUpdates gave yjs's bytes for the same inputs.</summary>
+    public void CheckMerges(IReadOnlyList<JsonNode?> results)
+    {
+        for (var i = 0; i < _merges.Count; i++)
+        {
+            var (inputs, merged) = _merges[i];
+            var yjs = results[i]?["u"]?.GetValue<string>();
+            if (yjs != Convert.ToBase64String(merged))
+            {
+                throw new DifferentialFailure(Seed,
+                    $"MergeUpdates differs from yjs mergeUpdates{(results[i]?["error"] is { } e ? " (yjs error " + e + ")" : "")}\n inputs: [{string.Join(", ", inputs.Select(Convert.ToBase64String))}]\n yjs: {yjs}\n  C#: {Convert.ToBase64String(merged)}");
+            }
+        }
+    }
+
+    /// <summary>For each C# replica: yjs replays the same updates in the same order.</summary>
+    public IEnumerable<JsonObject> ReplayCommands() => _replicas.Where(r => !r.IsJs).Select(r => new JsonObject
+    {
+        ["op"] = "replay",
+        ["us"] = new JsonArray(r.Cs!.History.Select(u => (JsonNode)Convert.ToBase64String(u)).ToArray()),
+    });
+
+    /// <summary>A C# replica ends where yjs ends after the same update sequence (pins down who integrated wrongly).</summary>
+    public void CheckReplays(IReadOnlyList<JsonNode?> results, Func<JsonObject, JsonNode?> askYjs)
+    {
+        var i = 0;
+        foreach (var r in _replicas.Where(r => !r.IsJs))
+        {
+            var res = results[i++];
+            if (res?["error"] is { } e) throw new DifferentialFailure(Seed, $"yjs could not replay the history of {Describe(r)}: {e}");
+            var content = CompatContent.Of(r.Cs!.Doc, CsReplica.Roots);
+            if (!CompatJson.DeepEquals(res!["content"], content, out var path))
+            {
+                throw new DifferentialFailure(Seed,
+                    $"{Describe(r)} integrated its update sequence differently than yjs does (at {path})\n yjs: {CompatJson.Canonical(res["content"])}\n  C#: {CompatJson.Canonical(content)}\n"
+                    + FirstDivergence(r.Cs.History, askYjs));
+            }
+        }
+    }
+
+    /// <summary>Replays the history into fresh docs on both sides and reports the first update after which they differ.</summary>
+    private static string FirstDivergence(List<byte[]> history, Func<JsonObject, JsonNode?> askYjs)
+    {
+        var res = askYjs(new JsonObject
+        {
+            ["op"] = "replaySteps",
+            ["us"] = new JsonArray(history.Select(u => (JsonNode)Convert.ToBase64String(u)).ToArray()),
+        });
+        var contents = res?["contents"]?.AsArray();
+        if (contents is null) return $"(yjs replaySteps failed: {res?["error"]})";
+        var doc = new Doc(new DocOptions { ClientId = 1 });
+        for (var i = 0; i < history.Count; i++)
+        {
+            try
+            {
+                Y.ApplyUpdate(doc, history[i]);
+            }
+            catch (Exception e)
+            {
+                return $"a fresh C# doc throws on update #{i}: {e.GetType().Name}: {e.Message}\n updates 0..{i}:\n   {string.Join("\n   ", history.Take(i + 1).Select(Convert.ToBase64String))}";
+            }
+            var mine = CompatContent.Of(doc, CsReplica.Roots);
+            if (!CompatJson.DeepEquals(contents[i], mine, out var path))
+            {
+                return $"fresh docs first differ after update #{i} of {history.Count} (at {path}).\n yjs: {CompatJson.Canonical(contents[i])}\n  C#: {CompatJson.Canonical(mine)}\n updates 0..{i} (apply in order to a fresh doc to reproduce):\n   {string.Join("\n   ", history.Take(i + 1).Select(Convert.ToBase64String))}";
+            }
+        }
+        return "fresh C# and yjs docs replaying the same history agree: the divergence comes from local editing on the C# replica (local integration), not from applying updates.";
+    }
+
     private JsonNode? _expectedContent;
     private Dictionary<long, long>? _expectedSv;
     private readonly List<(Replica R, byte[] Full)> _csFullStates = [];
@@ -244,8 +325,9 @@ internal sealed class DifferentialSession
         }
         try
         {
-            Y.ApplyUpdate(d.Target.Cs!.Doc, d.Update, "remote");
-            Broadcast(d.Target, d.Target.Cs.Drain());
+            var cs = d.Target.Cs!;
+            cs.Apply(d.Update);
+            Broadcast(d.Target, cs.Drain());
         }
         catch (Exception e)
         {

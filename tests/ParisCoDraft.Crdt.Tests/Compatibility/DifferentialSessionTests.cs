@@ -105,6 +105,24 @@ public sealed class DifferentialSessionTests(NodePeer peer, ITestOutputHelper ou
             sessions.Remove(s);
         }
 
+        // Every merge a session made (pending updates batched for one replica) must be byte-identical to yjs's.
+        var mergeCmds = sessions.SelectMany(s => s.MergeCommands().Select(c => (s, c))).ToList();
+        var mergeResults = Send(mergeCmds, failures, check: false);
+        foreach (var s in sessions.ToList())
+        {
+            var mine = mergeCmds.Select((x, i) => (x.Item1, i)).Where(x => x.Item1 == s).Select(x => mergeResults[x.i]).ToList();
+            Guard(s, sessions, failures, () => s.CheckMerges(mine));
+        }
+
+        // Each C# replica against yjs replaying exactly the updates it produced and applied.
+        var replayCmds = sessions.SelectMany(s => s.ReplayCommands().Select(c => (s, c))).ToList();
+        var replayResults = Send(replayCmds, failures, check: false);
+        foreach (var s in sessions.ToList())
+        {
+            var mine = replayCmds.Select((x, i) => (x.Item1, i)).Where(x => x.Item1 == s).Select(x => replayResults[x.i]).ToList();
+            Guard(s, sessions, failures, () => s.CheckReplays(mine, cmd => peer.Send([cmd], TimeSpan.FromSeconds(60))[0]?.DeepClone()));
+        }
+
         var stateCmds = sessions.SelectMany(s => s.StateCommands().Select(c => (s, c))).ToList();
         var states = Send(stateCmds, failures, check: false);
         var loads = new List<(DifferentialSession, JsonObject)>();
