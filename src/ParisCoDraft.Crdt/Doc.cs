@@ -48,6 +48,26 @@ public sealed partial class Doc
     /// <summary>Whether updates are waiting for missing structs or deletions.</summary>
     public bool HasPending => Store.PendingStructs is not null || Store.PendingDeleteSet is not null;
 
+    /// <summary>Number of structs received but waiting for missing structs of other updates.</summary>
+    public int PendingStructCount => UpdateIntegrator.PendingCount(Store);
+
+    /// <summary>For pending structs: the lowest missing clock per client they wait for.</summary>
+    public IReadOnlyDictionary<long, long> PendingMissing => Store.PendingMissing ?? new Dictionary<long, long>();
+
+    /// <summary>Pending structs as (client, clock, length) triples, for diagnostics.</summary>
+    public IReadOnlyList<(long Client, long Clock, int Length)> PendingStructRanges
+    {
+        get
+        {
+            var list = new List<(long, long, int)>();
+            if (Store.PendingStructs is not null)
+            {
+                foreach (var (c, structs) in Store.PendingStructs) foreach (var s in structs) list.Add((c, s.Clock, s.Len));
+            }
+            return list;
+        }
+    }
+
     internal static long GenerateClientId() => Random.Shared.NextInt64(0, 1L << 32);
 
     /// <summary>The root names defined in this document.</summary>

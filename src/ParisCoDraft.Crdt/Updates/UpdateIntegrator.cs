@@ -40,10 +40,12 @@ internal static class UpdateIntegrator
             }
             else if (rest is not null)
             {
-                store.PendingStructs = rest;
+                store.PendingStructs = new Dictionary<long, List<AbstractStruct>>();
+                MergeInto(store.PendingStructs, rest);
                 store.PendingMissing = missing;
             }
 
+            if (store.PendingStructs is { Count: 0 }) { store.PendingStructs = null; store.PendingMissing = null; }
             var dsRest = ApplyDeleteSet(tr, store, update.DeleteSet);
             if (store.PendingDeleteSet is not null)
             {
@@ -61,13 +63,15 @@ internal static class UpdateIntegrator
                 var rest2 = IntegrateStructs(tr, store, pending, out var missing2);
                 if (rest2 is not null)
                 {
-                    store.PendingStructs = rest2;
+                    store.PendingStructs = new Dictionary<long, List<AbstractStruct>>();
+                    MergeInto(store.PendingStructs, rest2);
                     store.PendingMissing = missing2;
                     foreach (var (client, clock) in missing2!)
                     {
                         if (clock < store.GetState(client)) { retry = true; break; }
                     }
                 }
+                if (store.PendingStructs is { Count: 0 }) { store.PendingStructs = null; store.PendingMissing = null; }
                 if (store.PendingDeleteSet is not null)
                 {
                     store.PendingDeleteSet = ApplyDeleteSet(tr, store, store.PendingDeleteSet);
@@ -78,8 +82,11 @@ internal static class UpdateIntegrator
 
     private static void MergeInto(Dictionary<long, List<AbstractStruct>> target, Dictionary<long, List<AbstractStruct>> add)
     {
-        foreach (var (client, list) in add)
+        foreach (var (client, list0) in add)
         {
+            // Skips carry no content; they must never hide a real struct of another update.
+            var list = list0.FindAll(s => s is not SkipStruct);
+            if (list.Count == 0) continue;
             if (target.TryGetValue(client, out var existing))
             {
                 existing.AddRange(list);

@@ -84,9 +84,18 @@ internal static class UpdateMerger
     {
         using var w = new Lib0Writer();
         var lazy = new LazyWriter();
-        foreach (var (_, structs) in lists)
+        foreach (var (client, structs) in lists)
         {
-            foreach (var s in structs) lazy.Write(s, 0);
+            long next = -1;
+            foreach (var s in structs)
+            {
+                if (s is SkipStruct) continue;
+                if (next >= 0 && s.Clock + s.Len <= next) continue;
+                if (next >= 0 && s.Clock > next) lazy.Write(new SkipStruct(client, next, checked((int)(s.Clock - next))), 0);
+                int offset = next > s.Clock ? (int)(next - s.Clock) : 0;
+                lazy.Write(s, offset);
+                next = s.Clock + s.Len;
+            }
         }
         lazy.Finish(w);
         ds.Write(w);
