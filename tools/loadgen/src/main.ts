@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
@@ -347,6 +347,8 @@ export async function run(argv: string[]): Promise<void> {
       ratePerTypist: o.rate,
       durationSec: o.duration,
       cores: cpus().length,
+      // Other work on the machine skews everything: the 1-minute load average when the run ended.
+      loadAvg1m: round(loadavg()[0]!, 2),
     };
     process.stdout.write(JSON.stringify(result) + '\n');
 
