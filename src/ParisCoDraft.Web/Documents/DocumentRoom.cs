@@ -39,8 +39,26 @@ public sealed class DocumentRoom
     /// <summary>Latest awareness state per client id: (clock, JSON) as relayed.</summary>
     internal Dictionary<long, (long Clock, string Json)> Awareness { get; } = [];
 
-    /// <summary>Marks an update as on its way to the store; call under <see cref="Gate"/>.</summary>
-    internal void BeginAppend() => InFlight++;
+    /// <summary>Set when the room is unloaded; a connection still holding it may no longer write through it.</summary>
+    internal bool Closed { get; private set; }
+
+    /// <summary>
+    /// Marks an update as on its way to the store; false when the room is closed. Call under <see cref="Gate"/>.
+    /// </summary>
+    internal bool TryBeginAppend()
+    {
+        if (Closed) return false;
+        InFlight++;
+        return true;
+    }
+
+    /// <summary>Closes the room if nothing is in flight; call under <see cref="Gate"/>.</summary>
+    internal bool TryClose()
+    {
+        if (InFlight > 0) return false;
+        Closed = true;
+        return true;
+    }
 
     /// <summary>Applies a durably stored update; call under <see cref="Gate"/>.</summary>
     internal void ApplyStored(byte[] update, long sequence, object origin)

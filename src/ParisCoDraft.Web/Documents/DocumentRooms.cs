@@ -153,15 +153,23 @@ public sealed class DocumentRooms(
         {
             foreach (var (id, entry) in _rooms)
             {
-                if (entry.Users == 0 && entry.Load.IsCompletedSuccessfully && now - entry.IdleSince >= idleFor) victims.Add(entry);
+                if (entry.Users != 0 || !entry.Load.IsCompletedSuccessfully || now - entry.IdleSince < idleFor) continue;
+                var room = entry.Load.Result;
+                // Closed under its gate with nothing in flight: no update can slip in after the final snapshot.
+                lock (room.Gate)
+                {
+                    if (room.TryClose()) victims.Add(entry);
+                }
             }
             foreach (var v in victims) _rooms.Remove(v.Load.Result.BillId);
         }
         foreach (var v in victims)
         {
             var room = v.Load.Result;
-            // No user is left, so nothing is in flight: the snapshot is complete.
-            while (!await CompactAsync(room, cancellationToken).ConfigureAwait(false) && room.InFlight > 0)
+            // A background compaction may still be running; the final one must still happen after it.
+            for (var attempt = 0;
+                 attempt < 500 && !await CompactAsync(room, cancellationToken).ConfigureAwait(false) && Volatile.Read(ref room.Compacting) == 1;
+                 attempt++)
             {
                 await Task.Delay(10, cancellationToken).ConfigureAwait(false);
             }

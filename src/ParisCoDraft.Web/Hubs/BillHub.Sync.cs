@@ -102,7 +102,10 @@ public sealed partial class BillHub
                 // Nothing new (a read-only client's step 2 after a sync, an empty update): nothing to store.
                 return null;
             }
-            room.BeginAppend();
+            if (!room.TryBeginAppend())
+            {
+                throw HubErrors.Reject(HubErrors.NotJoined, "This connection's document was unloaded; join again.");
+            }
         }
 
         var started = Stopwatch.GetTimestamp();
