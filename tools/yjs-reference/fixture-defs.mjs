@@ -440,9 +440,10 @@ const e1 = encoding.createEncoder(); sync.writeSyncStep1(e1, client)
 const step1 = encoding.toUint8Array(e1)
 const reply = encoding.createEncoder()
 sync.readSyncMessage(decoding.createDecoder(step1), reply, server, null)
+const serverState = Y.encodeStateAsUpdate(server)
 const [u] = updatesOf(server, [() => server.getText('text').insert(0, '>')])
 const e3 = encoding.createEncoder(); sync.writeUpdate(e3, u)
-return { server: Y.encodeStateAsUpdate(server), step1, step2: encoding.toUint8Array(reply),
+return { server: serverState, step1, step2: encoding.toUint8Array(reply),
   updateMessage: encoding.toUint8Array(e3), clientStateVector: Y.encodeStateVector(client), update: u }`
   }
 ]

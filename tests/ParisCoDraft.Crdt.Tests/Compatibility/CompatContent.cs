@@ -42,6 +42,7 @@ internal static class CompatContent
             case long l: return JsonValue.Create(l);
             case double d: return JsonValue.Create(d);
             case float f: return JsonValue.Create((double)f);
+            case System.Numerics.BigInteger big: return new JsonObject { ["$bigint"] = big.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             case byte[] bin: return new JsonObject { ["$bin"] = Convert.ToBase64String(bin) };
             case Doc sub: return new JsonObject { ["$doc"] = sub.Guid };
             case YXmlText xt: return new JsonObject { ["$xmlText"] = Delta(xt.ToDelta()) };

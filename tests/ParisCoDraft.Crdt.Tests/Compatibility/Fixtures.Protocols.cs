@@ -17,13 +17,14 @@ internal static partial class Fixtures
     //   const step1 = encoding.toUint8Array(e1)
     //   const reply = encoding.createEncoder()
     //   sync.readSyncMessage(decoding.createDecoder(step1), reply, server, null)
+    //   const serverState = Y.encodeStateAsUpdate(server)
     //   const [u] = updatesOf(server, [() => server.getText('text').insert(0, '>')])
     //   const e3 = encoding.createEncoder(); sync.writeUpdate(e3, u)
-    //   return { server: Y.encodeStateAsUpdate(server), step1, step2: encoding.toUint8Array(reply),
+    //   return { server: serverState, step1, step2: encoding.toUint8Array(reply),
     //     updateMessage: encoding.toUint8Array(e3), clientStateVector: Y.encodeStateVector(client), update: u }
     public static readonly YjsFixture SyncStep1StepTwoAndUpdate = new(nameof(SyncStep1StepTwoAndUpdate), """
         {
-          "server": "AQI8AAQBBHRleHQQw6l0YXQgZHUgc2VydmV1ckQ8AAE+AA==",
+          "server": "AQE8AAQBBHRleHQQw6l0YXQgZHUgc2VydmV1cgA=",
           "step1": "AAMBPQc=",
           "step2": "AR0BATwABAEEdGV4dBDDqXRhdCBkdSBzZXJ2ZXVyAA==",
           "updateMessage": "AgoBATwPRDwAAT4A",

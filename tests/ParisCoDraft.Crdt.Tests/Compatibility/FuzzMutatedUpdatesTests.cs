@@ -8,7 +8,7 @@ namespace ParisCoDraft.Crdt.Tests.Compatibility;
 /// </summary>
 public sealed class FuzzMutatedUpdatesTests
 {
-    private const int Cases = 12_000;
+    private const int Cases = 30_000;
     private static readonly TimeSpan PerCase = TimeSpan.FromSeconds(5);
 
     [Fact]
@@ -29,6 +29,65 @@ public sealed class FuzzMutatedUpdatesTests
         Assert.True(applied > Cases / 50, $"only {applied} mutated updates applied (base seed {baseSeed})");
         Assert.True(rejected > Cases / 50, $"only {rejected} mutated updates rejected (base seed {baseSeed})");
         Assert.True(sw.Elapsed < TimeSpan.FromMinutes(2), $"fuzzing took {sw.Elapsed}");
+    }
+
+    [Fact]
+    public void DoclessUpdateFunctionsOnMutatedUpdatesReturnOrThrowUpdateDecodeException()
+    {
+        var corpus = FuzzCorpus.Updates();
+        var baseSeed = FuzzSeed.FromEnvironment("PARISCODRAFT_FUZZ_SEED");
+        var rejected = 0;
+        for (var i = 0; i < Cases / 3; i++)
+        {
+            var seed = baseSeed + i;
+            var rng = new Random(seed);
+            var victim = corpus[rng.Next(corpus.Count)];
+            var other = corpus[rng.Next(corpus.Count)].Update;
+            var mutated = UpdateMutator.Mutate(victim.Update, other, rng, out var how);
+            var sv = Y.EncodeStateVectorFromUpdate(other);
+            var calls = new (string Name, Action Call)[]
+            {
+                ("MergeUpdates", () => Y.MergeUpdates([other, mutated])),
+                ("EncodeStateVectorFromUpdate", () => Y.EncodeStateVectorFromUpdate(mutated)),
+                ("DiffUpdate", () => Y.DiffUpdate(mutated, sv)),
+            };
+            foreach (var (name, call) in calls)
+            {
+                if (!TryRunBounded(call, out var thrown))
+                {
+                    Assert.Fail($"seed {seed}: {name} on a mutated update ({how}) of {victim.Name} did not finish within {PerCase}: {Convert.ToBase64String(mutated)}");
+                }
+                switch (thrown)
+                {
+                    case null: break;
+                    case UpdateDecodeException: rejected++; break;
+                    case var e:
+                        Assert.Fail($"seed {seed}: {e.GetType().Name} escaped from {name} for a mutated update ({how}) of {victim.Name}: {e}\nupdate: {Convert.ToBase64String(mutated)}");
+                        break;
+                }
+            }
+        }
+        Assert.True(rejected > 0, $"no mutated update was rejected (base seed {baseSeed})");
+    }
+
+    /// <summary>Runs <paramref name="call"/> with a time bound; false if it did not finish.</summary>
+    private static bool TryRunBounded(Action call, out Exception? thrown)
+    {
+        var task = Task.Run(() =>
+        {
+            try
+            {
+                call();
+                return null;
+            }
+            catch (Exception e)
+            {
+                return e;
+            }
+        });
+        var finished = task.Wait(PerCase);
+        thrown = finished ? task.Result : null;
+        return finished;
     }
 
     /// <summary>Runs one case; true if the update applied, false if it was rejected cleanly.</summary>
