@@ -4,8 +4,8 @@ using ParisCoDraft.Web.Hosting;
 namespace ParisCoDraft.Web.Hubs;
 
 /// <summary>
-/// Refuses a hub request whose <c>Origin</c> is neither the app's own host nor in
-/// <see cref="DraftingOptions.AllowedOrigins"/>: the session cookie would otherwise let any site a member
+/// Refuses a hub request whose <c>Origin</c> is neither the app's own host, nor the origin of
+/// <see cref="DraftingOptions.PublicUrl"/>, nor in <see cref="DraftingOptions.AllowedOrigins"/>: the session cookie would otherwise let any site a member
 /// visits drive the hub in their name (cross-site WebSocket hijacking). Requests without Origin (not from
 /// a browser) carry no ambient cookie risk and pass.
 /// </summary>
@@ -15,7 +15,11 @@ public sealed class OriginCheck(RequestDelegate next, IOptions<DraftingOptions> 
     public Task InvokeAsync(HttpContext http)
     {
         var origin = http.Request.Headers.Origin.ToString();
-        if (origin.Length == 0 || IsAllowed(origin, http.Request, options.Value.AllowedOrigins)) return next(http);
+        var o = options.Value;
+        IEnumerable<string> allowed = string.IsNullOrWhiteSpace(o.PublicUrl) || !Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var publicUrl)
+            ? o.AllowedOrigins
+            : [.. o.AllowedOrigins, publicUrl.GetLeftPart(UriPartial.Authority)];
+        if (origin.Length == 0 || IsAllowed(origin, http.Request, allowed)) return next(http);
         HubLog.OriginRefused(logger, origin, http.Request.Host.Value ?? "");
         http.Response.StatusCode = StatusCodes.Status403Forbidden;
         return http.Response.WriteAsJsonAsync(new { error = "forbidden", message = "This origin may not open the hub." });
