@@ -34,7 +34,17 @@ public static partial class Y
         return UpdateMerger.WriteLists(lists, new DeleteSet());
     }
 
-    /// <summary>Applies a v1 update. Throws <see cref="UpdateDecodeException"/> (document unchanged) on bad input.</summary>
+    /// <summary>
+    /// Applies a v1 update. The whole update is decoded and validated first (every length against the remaining
+    /// bytes, clocks within 2^53, non-empty structs, own-client references pointing backwards); on any problem
+    /// <see cref="UpdateDecodeException"/> is thrown and the document is unchanged.
+    /// Structs whose predecessors have not arrived (a clock gap, or a reference to unknown content) are kept
+    /// pending and integrated when the missing part arrives, as yjs does. Pending is bounded: if this update would
+    /// raise the number of pending structs above <see cref="DocOptions.MaxPendingStructs"/> (or pending delete
+    /// ranges above <see cref="DocOptions.MaxPendingDeleteRanges"/>), it is rejected with
+    /// <see cref="UpdateDecodeException"/> and nothing is applied; the caller should then resynchronise
+    /// (send its state vector) rather than retry.
+    /// </summary>
     public static void ApplyUpdate(Doc doc, ReadOnlySpan<byte> update, object? origin = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
