@@ -112,7 +112,8 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         cmd.CommandText = "PRAGMA journal_mode; ";
         Assert.Equal("wal", (string?)await cmd.ExecuteScalarAsync().Bounded());
         cmd.CommandText = "PRAGMA user_version;";
-        Assert.Equal(1L, (long)(await cmd.ExecuteScalarAsync().Bounded())!);
+        Assert.Equal((long)SqliteDraftingStore.SchemaVersion, (long)(await cmd.ExecuteScalarAsync().Bounded())!);
+        Assert.True(SqliteDraftingStore.SchemaVersion >= 3);
         Assert.True(_store.IsThrowaway); // it lives under the temp folder
         Assert.True(await _store.PingAsync(CancellationToken.None).Bounded());
     }

@@ -8,6 +8,9 @@ namespace ParisCoDraft.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteDraftingStore : IDraftingStore
 {
+    /// <summary>The schema version this build migrates databases to.</summary>
+    public static int SchemaVersion => SqliteSchema.Version;
+
     private const string InMemory = ":memory:";
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;

@@ -6,10 +6,17 @@ namespace ParisCoDraft.Storage.Sqlite;
 /// The schema as a list of migrations; <c>PRAGMA user_version</c> records how many have been applied.
 /// Append new steps, never edit a shipped one.
 /// </summary>
-internal static class SqliteSchema
+internal static partial class SqliteSchema
 {
+    // One step per concern, each in its own file (SqliteSchema.Concern.cs), in this fixed order.
     private static readonly string[] Migrations =
     [
+        Core,
+        Deliberation,
+        Versions,
+    ];
+
+    private const string Core =
         """
         CREATE TABLE bills (
             id TEXT PRIMARY KEY,
@@ -75,8 +82,7 @@ internal static class SqliteSchema
         CREATE INDEX audit_bill ON audit(bill_id, id);
         CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-        """,
-    ];
+        """;
 
     /// <summary>The schema version this code writes.</summary>
     public static int Version => Migrations.Length;
