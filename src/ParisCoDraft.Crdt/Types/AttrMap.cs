@@ -3,14 +3,22 @@ namespace ParisCoDraft.Crdt;
 /// <summary>An insertion-ordered map with JavaScript Map semantics (delete then set moves a key to the end).</summary>
 internal sealed class AttrMap
 {
-    private readonly List<KeyValuePair<string, object?>> _entries = new();
+    private static readonly List<KeyValuePair<string, object?>> Empty = new();
+
+    // Allocated on first write: most text positions carry no formatting.
+    private List<KeyValuePair<string, object?>> _entries = Empty;
 
     public int Count => _entries.Count;
 
-    public IEnumerable<KeyValuePair<string, object?>> Entries => _entries;
+    public IReadOnlyList<KeyValuePair<string, object?>> Entries => _entries;
 
     public bool TryGet(string key, out object? value)
     {
+        if (_entries.Count == 0)
+        {
+            value = null;
+            return false;
+        }
         foreach (var e in _entries)
         {
             if (e.Key == key) { value = e.Value; return true; }
@@ -29,6 +37,7 @@ internal sealed class AttrMap
         {
             if (_entries[i].Key == key) { _entries[i] = new(key, value); return; }
         }
+        if (ReferenceEquals(_entries, Empty)) _entries = new List<KeyValuePair<string, object?>>(2);
         _entries.Add(new(key, value));
     }
 
@@ -43,7 +52,7 @@ internal sealed class AttrMap
     public AttrMap Copy()
     {
         var m = new AttrMap();
-        m._entries.AddRange(_entries);
+        if (_entries.Count > 0) m._entries = new List<KeyValuePair<string, object?>>(_entries);
         return m;
     }
 
@@ -57,8 +66,8 @@ internal sealed class AttrMap
     public static AttrMap From(IDictionary<string, object?>? dict)
     {
         var m = new AttrMap();
-        if (dict is null) return m;
-        foreach (var k in Encoding.JsObjectOrder.Keys(dict)) m._entries.Add(new(k, AbstractType.NormalizeAny(dict[k])));
+        if (dict is null || dict.Count == 0) return m;
+        foreach (var k in Encoding.JsObjectOrder.Keys(dict)) m.Set(k, AbstractType.NormalizeAny(dict[k]));
         return m;
     }
 }

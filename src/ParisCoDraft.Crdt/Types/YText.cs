@@ -56,12 +56,26 @@ public partial class YText : AbstractType
     public void Insert(int index, string text, IDictionary<string, object?>? attributes = null)
     {
         if (text.Length == 0) return;
-        RunOrQueue(() => DocRef!.Transact(tr =>
+        if (DocRef is null)
         {
-            var pos = FindPosition(tr, index, attributes is null);
-            var attrs = attributes is null ? pos.CurrentAttributes.Copy() : AttrMap.From(attributes);
-            InsertText(tr, pos, text, attrs);
-        }));
+            (Pending ??= new List<Action>()).Add(() => Insert(index, text, attributes));
+            return;
+        }
+        var doc = DocRef;
+        var current = doc.CurrentTransaction;
+        if (current is not null)
+        {
+            InsertCore(current, index, text, attributes);
+            return;
+        }
+        doc.Transact(tr => InsertCore(tr, index, text, attributes));
+    }
+
+    private void InsertCore(Transaction tr, int index, string text, IDictionary<string, object?>? attributes)
+    {
+        var pos = FindPosition(tr, index, attributes is null);
+        var attrs = attributes is null ? pos.CurrentAttributes.Copy() : AttrMap.From(attributes);
+        InsertText(tr, pos, text, attrs);
     }
 
     /// <summary>Inserts an embed (an object value) or a shared type at <paramref name="index"/>.</summary>
@@ -78,7 +92,14 @@ public partial class YText : AbstractType
     public void Delete(int index, int length)
     {
         if (length == 0) return;
-        RunOrQueue(() => DocRef!.Transact(tr => DeleteText(tr, FindPosition(tr, index, true), length)));
+        if (DocRef is null)
+        {
+            (Pending ??= new List<Action>()).Add(() => Delete(index, length));
+            return;
+        }
+        var current = DocRef.CurrentTransaction;
+        if (current is not null) DeleteText(current, FindPosition(current, index, true), length);
+        else DocRef.Transact(tr => DeleteText(tr, FindPosition(tr, index, true), length));
     }
 
     /// <summary>Applies formatting attributes to a range (a null value removes the attribute).</summary>
@@ -190,6 +211,7 @@ public partial class YText : AbstractType
             if (!pos.Right.IsDeleted) negated.Remove(((ContentFormat)pos.Right.Content).Key);
             pos.Forward();
         }
+        if (negated.Count == 0) return;
         var doc = tr.Doc;
         long own = doc.ClientId;
         foreach (var (key, val) in negated.Entries.ToList())
@@ -222,8 +244,10 @@ public partial class YText : AbstractType
         var doc = tr.Doc;
         long own = doc.ClientId;
         var negated = new AttrMap();
-        foreach (var (key, val) in attributes.Entries)
+        var entries = attributes.Entries;
+        for (int i = 0; i < entries.Count; i++)
         {
+            var (key, val) = entries[i];
             var currentVal = pos.CurrentAttributes.GetOrNull(key);
             if (!JsValues.EqualAttrs(currentVal, val))
             {
@@ -240,9 +264,10 @@ public partial class YText : AbstractType
 
     private void InsertText(Transaction tr, TextPosition pos, object text, AttrMap attributes)
     {
-        foreach (var (key, _) in pos.CurrentAttributes.Entries)
+        var current = pos.CurrentAttributes.Entries;
+        for (int i = 0; i < current.Count; i++)
         {
-            if (!attributes.Has(key)) attributes.Set(key, null);
+            if (!attributes.Has(current[i].Key)) attributes.Set(current[i].Key, null);
         }
         var doc = tr.Doc;
         long own = doc.ClientId;
