@@ -12,8 +12,8 @@ public sealed class ArticleStructureTests(EndToEndFixture fixture)
         var bill = await BillApi.CreateAsync(fixture.Server.BaseUri, "Propreté des rues", "Fatou Animatrice");
         await using var alice = await fixture.NewPersonAsync();
         await using var bruno = await fixture.NewPersonAsync();
-        var a = await BillPage.JoinAsync(alice, bill.InviteFor("citizen"), "Alice Citoyenne");
-        var b = await BillPage.JoinAsync(bruno, bill.InviteFor("elected"), "Bruno Élu");
+        var a = await BillPage.JoinAsync(alice, bill.InviteFor("citizen"), "Alice Citoyenne", fixture);
+        var b = await BillPage.JoinAsync(bruno, bill.InviteFor("elected"), "Bruno Élu", fixture);
 
         await a.AddArticleAsync();
         await a.TypeInArticleAsync(1, "Premier.");

@@ -16,9 +16,9 @@ public sealed class CollaborativeEditingTests(EndToEndFixture fixture)
         await using var alice = await fixture.NewPersonAsync();
         await using var bruno = await fixture.NewPersonAsync();
         await using var chloe = await fixture.NewPersonAsync();
-        var a = await BillPage.JoinAsync(alice, bill.InviteFor("citizen"), "Alice Citoyenne");
-        var b = await BillPage.JoinAsync(bruno, bill.InviteFor("elected"), "Bruno Élu");
-        var c = await BillPage.JoinAsync(chloe, bill.InviteFor("civil-servant"), "Chloé Services");
+        var a = await BillPage.JoinAsync(alice, bill.InviteFor("citizen"), "Alice Citoyenne", fixture);
+        var b = await BillPage.JoinAsync(bruno, bill.InviteFor("elected"), "Bruno Élu", fixture);
+        var c = await BillPage.JoinAsync(chloe, bill.InviteFor("civil-servant"), "Chloé Services", fixture);
 
         await a.AddArticleAsync();
         await Bounded.Eventually(b.ArticleCountAsync, n => n == 1, "Bruno sees the article");
@@ -50,7 +50,7 @@ public sealed class CollaborativeEditingTests(EndToEndFixture fixture)
 
         // A newcomer with an empty browser gets the text from the server alone.
         await using var david = await fixture.NewPersonAsync();
-        var d = await BillPage.JoinAsync(david, bill.InviteFor("citizen"), "David Nouveau");
+        var d = await BillPage.JoinAsync(david, bill.InviteFor("citizen"), "David Nouveau", fixture);
         Assert.Equal(text, await Bounded.Eventually(() => d.ArticleTextAsync(1), t => t == text, "David's text"));
     }
 
@@ -60,8 +60,8 @@ public sealed class CollaborativeEditingTests(EndToEndFixture fixture)
         var bill = await BillApi.CreateAsync(fixture.Server.BaseUri, "Mobilités douces", "Fatou Animatrice");
         await using var alice = await fixture.NewPersonAsync();
         await using var bruno = await fixture.NewPersonAsync();
-        var a = await BillPage.JoinAsync(alice, bill.InviteFor("citizen"), "Alice Citoyenne");
-        var b = await BillPage.JoinAsync(bruno, bill.InviteFor("elected"), "Bruno Élu");
+        var a = await BillPage.JoinAsync(alice, bill.InviteFor("citizen"), "Alice Citoyenne", fixture);
+        var b = await BillPage.JoinAsync(bruno, bill.InviteFor("elected"), "Bruno Élu", fixture);
         await a.AddArticleAsync();
         await a.TypeInArticleAsync(1, "Base commune.");
         await Bounded.Eventually(() => b.ArticleTextAsync(1), t => t == "Base commune.", "Bruno sees the base text");
@@ -97,10 +97,10 @@ public sealed class CollaborativeEditingTests(EndToEndFixture fixture)
         var bill = await BillApi.CreateAsync(fixture.Server.BaseUri, "Budget participatif", "Fatou Animatrice");
         await using var alice = await fixture.NewPersonAsync();
         await using var olga = await fixture.NewPersonAsync();
-        var a = await BillPage.JoinAsync(alice, bill.InviteFor("citizen"), "Alice Citoyenne");
+        var a = await BillPage.JoinAsync(alice, bill.InviteFor("citizen"), "Alice Citoyenne", fixture);
         await a.AddArticleAsync();
         await a.TypeInArticleAsync(1, "Texte établi.");
-        var o = await BillPage.JoinAsync(olga, bill.InviteFor("observer"), "Olga Observatrice");
+        var o = await BillPage.JoinAsync(olga, bill.InviteFor("observer"), "Olga Observatrice", fixture);
         await Bounded.Eventually(() => o.ArticleTextAsync(1), t => t == "Texte établi.", "Olga sees the text");
 
         Assert.True(await o.Page.Locator("#readonly-note").IsVisibleAsync().Within(), "the read-only reason is shown");

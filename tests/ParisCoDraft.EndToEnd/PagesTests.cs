@@ -46,7 +46,7 @@ public sealed class PagesTests(EndToEndFixture fixture)
     {
         var created = await BillApi.CreateAsync(fixture.Server.BaseUri, "Accessibilité", "Fatou Animatrice");
         await using var context = await fixture.NewPersonAsync();
-        var a = await BillPage.JoinAsync(context, created.InviteFor("citizen"), "Alice Citoyenne");
+        var a = await BillPage.JoinAsync(context, created.InviteFor("citizen"), "Alice Citoyenne", fixture);
         await a.AddArticleAsync();
         await a.TypeInArticleAsync(1, "Un article pour l’audit.");
 

@@ -13,9 +13,10 @@ public sealed class BillPage(IPage page, string name)
     public string Name { get; } = name;
 
     /// <summary>Opens an invite link in a new tab of <paramref name="context"/>, gives a name, lands on the bill.</summary>
-    public static async Task<BillPage> JoinAsync(IBrowserContext context, string inviteUrl, string name)
+    public static async Task<BillPage> JoinAsync(IBrowserContext context, string inviteUrl, string name, EndToEndFixture? watcher = null)
     {
         var page = await context.NewPageAsync().Within().ConfigureAwait(false);
+        watcher?.Watch(page, name);
         await page.GotoAsync(inviteUrl).Within().ConfigureAwait(false);
         await page.GetByLabel("Votre nom").FillAsync(name).Within().ConfigureAwait(false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre" }).ClickAsync().Within().ConfigureAwait(false);

@@ -16,6 +16,14 @@ public sealed class EndToEndFixture : IAsyncLifetime
     ];
 
     private IPlaywright? playwright;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> browserLog = new();
+
+    /// <summary>Keeps what a page prints (console, errors) for artifacts/browser.log, written at the end of the run.</summary>
+    public void Watch(IPage page, string who)
+    {
+        page.Console += (_, message) => browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {who} console.{message.Type}: {message.Text}");
+        page.PageError += (_, error) => browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {who} error: {error}");
+    }
 
     /// <summary>The running server.</summary>
     public ServerProcess Server { get; private set; } = null!;
@@ -56,6 +64,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
+        // Post-mortem material for a failed run: the server's output and what the pages printed.
+        await File.WriteAllLinesAsync(Path.Combine(RepoPaths.Artifacts, "browser.log"), browserLog).ConfigureAwait(false);
+        if (Server is not null) await File.WriteAllTextAsync(Path.Combine(RepoPaths.Artifacts, "server.log"), Server.Output).ConfigureAwait(false);
         if (Browser is not null) await Browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
         playwright?.Dispose();
         if (Server is not null) await Server.DisposeAsync().ConfigureAwait(false);
