@@ -1,40 +1,60 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace ParisCoDraft.Benchmarks;
 
-/// <summary>Runs the trace with yjs (a node child process) and with our core, and prints both with the ratios.</summary>
+/// <summary>
+/// Runs the trace with yjs (a node child process) and with our core, both with the same protocol (one cold
+/// run, then the median of N warm runs in the same process), and prints both with the ratios.
+/// </summary>
 public static class CompareCommand
 {
-    private static readonly TimeSpan NodeTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan NodeTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Returns one JSON line: {"trace", "yjs", "pariscodraft", "ratios", "sameUpdate"}.</summary>
-    public static string Run(string path)
+    /// <summary>
+    /// Returns one JSON line: {"trace", "runs", "yjs", "pariscodraft", "ratios" (warm medians, or cold when
+    /// runs is 0), "coldRatios", "warmRatios", "sameUpdate"}. Ratios are ours / yjs.
+    /// </summary>
+    public static string Run(string path, int runs = TraceCommand.DefaultRuns)
     {
-        var yjs = RunYjs(path);
-        var ours = TraceCommand.Run(path);
-        var ratios = new JsonObject
-        {
-            ["apply"] = Ratio(ours.ApplyMs, yjs.ApplyMs),
-            ["encode"] = Ratio(ours.EncodeMs, yjs.EncodeMs),
-            ["load"] = Ratio(ours.LoadMs, yjs.LoadMs),
-            ["managedBytes"] = Ratio(ours.ManagedBytes, yjs.ManagedBytes),
-        };
+        var yjs = RunYjs(path, runs);
+        var ours = TraceCommand.Run(path, runs);
         var result = new JsonObject
         {
             ["trace"] = ours.Trace,
+            ["runs"] = runs,
             ["yjs"] = yjs.ToNode(),
             ["pariscodraft"] = ours.ToNode(),
-            ["ratios"] = ratios,
-            ["sameUpdate"] = ours.UpdateSha256 == yjs.UpdateSha256 && ours.UpdateBytes == yjs.UpdateBytes,
+            ["ratios"] = Ratios(ours.ApplyMs, ours.EncodeMs, ours.LoadMs, ours.ManagedBytes, yjs.ApplyMs, yjs.EncodeMs, yjs.LoadMs, yjs.ManagedBytes),
         };
+        if (ours.Cold is { } oc && yjs.Cold is { } yc)
+        {
+            result["coldRatios"] = Ratios(oc, yc);
+        }
+        if (ours.Warm is { } ow && yjs.Warm is { } yw)
+        {
+            result["warmRatios"] = Ratios(ow, yw);
+        }
+        result["sameUpdate"] = ours.UpdateSha256 == yjs.UpdateSha256 && ours.UpdateBytes == yjs.UpdateBytes;
         return result.ToJsonString();
     }
+
+    private static JsonObject Ratios(RunFigures ours, RunFigures yjs) =>
+        Ratios(ours.ApplyMs, ours.EncodeMs, ours.LoadMs, ours.ManagedBytes, yjs.ApplyMs, yjs.EncodeMs, yjs.LoadMs, yjs.ManagedBytes);
+
+    private static JsonObject Ratios(double apply, double encode, double load, long bytes, double yApply, double yEncode, double yLoad, long yBytes) => new()
+    {
+        ["apply"] = Ratio(apply, yApply),
+        ["encode"] = Ratio(encode, yEncode),
+        ["load"] = Ratio(load, yLoad),
+        ["managedBytes"] = Ratio(bytes, yBytes),
+    };
 
     private static double Ratio(double ours, double theirs) => theirs == 0 ? double.NaN : Math.Round(ours / theirs, 3);
 
     /// <summary>Runs tools/yjs-reference/trace-bench.mjs with node from PATH.</summary>
-    public static TraceFigures RunYjs(string path)
+    public static TraceFigures RunYjs(string path, int runs = TraceCommand.DefaultRuns)
     {
         var psi = new ProcessStartInfo("node")
         {
@@ -46,6 +66,8 @@ public static class CompareCommand
         psi.ArgumentList.Add("--expose-gc");
         psi.ArgumentList.Add(Path.Combine(RepoPaths.YjsReference, "trace-bench.mjs"));
         psi.ArgumentList.Add(Path.GetFullPath(path));
+        psi.ArgumentList.Add("--runs");
+        psi.ArgumentList.Add(runs.ToString(CultureInfo.InvariantCulture));
         using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start node");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -1,15 +1,28 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using ParisCoDraft.Benchmarks;
 
-// `trace <file>` and `compare <file>` print one JSON line of figures; anything else goes to BenchmarkDotNet.
-if (args.Length >= 2 && args[0] == "trace")
+// `trace <file>... [--runs N]` and `compare <file>... [--runs N]` print one JSON line of figures per file
+// (one cold run, then the median of N warm runs, default 5); anything else goes to BenchmarkDotNet.
+if (args.Length >= 2 && args[0] is "trace" or "compare")
 {
-    Console.WriteLine(TraceCommand.Run(args[1]).ToJson());
-    return 0;
-}
-if (args.Length >= 2 && args[0] == "compare")
-{
-    Console.WriteLine(CompareCommand.Run(args[1]));
+    int runs = TraceCommand.DefaultRuns;
+    var files = new List<string>();
+    for (int i = 1; i < args.Length; i++)
+    {
+        if (args[i] == "--runs" && i + 1 < args.Length)
+        {
+            runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            files.Add(args[i]);
+        }
+    }
+    foreach (var file in files)
+    {
+        Console.WriteLine(args[0] == "trace" ? TraceCommand.Run(file, runs).ToJson() : CompareCommand.Run(file, runs));
+    }
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(TraceCommand).Assembly).Run(args);

@@ -7,17 +7,55 @@ namespace ParisCoDraft.Benchmarks;
 /// <summary>
 /// Replays a trace like tools/yjs-reference/trace-bench.mjs: one doc with client id 1, each patch in its own
 /// transaction (delete then insert), then EncodeStateAsUpdate (v1) and ApplyUpdate into a fresh doc.
+/// Run 0 is cold (first replay in the process); <c>runs</c> warm replays follow, each after a full GC, and
+/// the top-level figures are their medians (the same protocol as the node script).
 /// </summary>
 public static class TraceCommand
 {
     /// <summary>Root text name used by the yjs script (it is part of the update bytes).</summary>
     public const string RootName = "text";
 
-    /// <summary>Runs the replay and measures it.</summary>
-    public static TraceFigures Run(string path)
-    {
-        var trace = EditingTrace.Load(path);
+    /// <summary>Default number of warm runs of the <c>trace</c> and <c>compare</c> commands.</summary>
+    public const int DefaultRuns = 5;
 
+    /// <summary>Runs the replay once cold and <paramref name="runs"/> times warm, and measures it.</summary>
+    public static TraceFigures Run(string path, int runs = DefaultRuns)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(runs);
+        var trace = EditingTrace.Load(path);
+        var (cold, update) = RunOnce(trace);
+        var warm = new List<RunFigures>(runs);
+        for (int i = 0; i < runs; i++)
+        {
+            var (w, u) = RunOnce(trace);
+            if (!u.AsSpan().SequenceEqual(update))
+            {
+                throw new InvalidOperationException($"warm run {i} of {trace.Name} produced different update bytes");
+            }
+            warm.Add(w);
+        }
+        var warmMedian = runs > 0 ? RunFigures.Median(warm) : null;
+        var top = warmMedian ?? cold;
+        return new TraceFigures(
+            "pariscodraft",
+            trace.Name,
+            trace.Patches.Length,
+            top.ApplyMs,
+            top.EncodeMs,
+            update.Length,
+            Convert.ToHexStringLower(SHA256.HashData(update)),
+            top.LoadMs,
+            top.ManagedBytes)
+        {
+            Runs = runs,
+            Cold = cold,
+            Warm = warmMedian,
+        };
+    }
+
+    private static (RunFigures Figures, byte[] Update) RunOnce(EditingTrace trace)
+    {
+        FullCollect();
         var doc = new Doc(new DocOptions { ClientId = 1, Gc = true });
         var text = doc.GetText(RootName);
         if (trace.StartContent.Length > 0)
@@ -50,18 +88,14 @@ public static class TraceCommand
             throw new InvalidOperationException($"loaded doc of {trace.Name} differs from endContent");
         }
         GC.KeepAlive(doc);
-        GC.KeepAlive(trace);
+        return (new RunFigures(applyMs, encodeMs, loadMs, after - before), update);
+    }
 
-        return new TraceFigures(
-            "pariscodraft",
-            trace.Name,
-            trace.Patches.Length,
-            applyMs,
-            encodeMs,
-            update.Length,
-            Convert.ToHexStringLower(SHA256.HashData(update)),
-            loadMs,
-            after - before);
+    private static void FullCollect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     /// <summary>Applies every patch in its own transaction.</summary>

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ParisCoDraft.Benchmarks;
+
+/// <summary>
+/// Timings of one phase of a trace benchmark: the cold run (first replay in the process) or the median of
+/// the warm runs, with the warm samples.
+/// </summary>
+public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, long ManagedBytes)
+{
+    /// <summary>Every warm apply time (empty for the cold run).</summary>
+    public IReadOnlyList<double> ApplySamples { get; init; } = [];
+
+    /// <summary>Every warm encode time (empty for the cold run).</summary>
+    public IReadOnlyList<double> EncodeSamples { get; init; } = [];
+
+    /// <summary>Every warm load time (empty for the cold run).</summary>
+    public IReadOnlyList<double> LoadSamples { get; init; } = [];
+
+    /// <summary>The median of several runs, with their samples.</summary>
+    public static RunFigures Median(IReadOnlyList<RunFigures> runs) => new(
+        MedianOf(runs.Select(r => r.ApplyMs)),
+        MedianOf(runs.Select(r => r.EncodeMs)),
+        MedianOf(runs.Select(r => r.LoadMs)),
+        (long)Math.Round(MedianOf(runs.Select(r => (double)r.ManagedBytes))))
+    {
+        ApplySamples = [.. runs.Select(r => Math.Round(r.ApplyMs, 1))],
+        EncodeSamples = [.. runs.Select(r => Math.Round(r.EncodeMs, 2))],
+        LoadSamples = [.. runs.Select(r => Math.Round(r.LoadMs, 2))],
+    };
+
+    /// <summary>The median (mean of the two middle values for an even count).</summary>
+    public static double MedianOf(IEnumerable<double> values)
+    {
+        var s = values.Order().ToArray();
+        if (s.Length == 0) return double.NaN;
+        int m = s.Length >> 1;
+        return s.Length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
+    /// <summary>As JSON (samples only when there are some).</summary>
+    public JsonObject ToNode()
+    {
+        var o = new JsonObject
+        {
+            ["applyMs"] = Math.Round(ApplyMs, 1),
+            ["encodeMs"] = Math.Round(EncodeMs, 2),
+            ["loadMs"] = Math.Round(LoadMs, 2),
+            ["managedBytes"] = ManagedBytes,
+        };
+        if (ApplySamples.Count > 0)
+        {
+            o["applySamples"] = new JsonArray([.. ApplySamples.Select(x => (JsonNode)x)]);
+            o["encodeSamples"] = new JsonArray([.. EncodeSamples.Select(x => (JsonNode)x)]);
+            o["loadSamples"] = new JsonArray([.. LoadSamples.Select(x => (JsonNode)x)]);
+        }
+        return o;
+    }
+
+    /// <summary>Reads the shape written by <see cref="ToNode"/> (and by trace-bench.mjs).</summary>
+    public static RunFigures Parse(JsonElement e)
+    {
+        static double[] Samples(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var a) ? [.. a.EnumerateArray().Select(x => x.GetDouble())] : [];
+        return new RunFigures(
+            e.GetProperty("applyMs").GetDouble(),
+            e.GetProperty("encodeMs").GetDouble(),
+            e.GetProperty("loadMs").GetDouble(),
+            e.GetProperty("managedBytes").GetInt64())
+        {
+            ApplySamples = Samples(e, "applySamples"),
+            EncodeSamples = Samples(e, "encodeSamples"),
+            LoadSamples = Samples(e, "loadSamples"),
+        };
+    }
+}
