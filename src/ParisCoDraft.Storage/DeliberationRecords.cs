@@ -1,0 +1,12 @@
+namespace ParisCoDraft.Storage;
+
+/// <summary>Everything the store holds about a bill's deliberation, as loaded at once.</summary>
+public sealed record DeliberationRecords(
+    DeliberationSettingsRecord? Settings,
+    IReadOnlyList<CommentRecord> Comments,
+    IReadOnlyList<StanceRecord> Stances,
+    IReadOnlyList<AmendmentRecord> Amendments,
+    IReadOnlyList<ClauseLockRecord> Locks,
+    IReadOnlyList<ConsensusRoundRecord> Rounds,
+    IReadOnlyList<ApprovalVoteRecord> Votes,
+    IReadOnlyList<ApprovalBallotRecord> Ballots);
