@@ -16,7 +16,7 @@ public sealed class UpdateCommitter(IDraftingStore store, ILogger<UpdateCommitte
     private long _batches;
     private long _updates;
 
-    private sealed record Pending(UpdateToAppend Update, TaskCompletionSource<long> Done);
+    private sealed record Pending(UpdateToAppend Update, TaskCompletionSource<long> Done, Versions.UpdateAuthor? Author);
 
     /// <summary>Transactions written so far.</summary>
     public long Batches => Interlocked.Read(ref _batches);
@@ -24,10 +24,13 @@ public sealed class UpdateCommitter(IDraftingStore store, ILogger<UpdateCommitte
     /// <summary>Updates written so far.</summary>
     public long Updates => Interlocked.Read(ref _updates);
 
-    /// <summary>Queues an update; the task completes with its sequence number once it is durable.</summary>
-    public Task<long> AppendAsync(string billId, byte[] data)
+    /// <summary>
+    /// Queues an update; the task completes with its sequence number once it is durable (and, with an
+    /// <paramref name="author"/>, once its deleters are recorded right after it: see Versions/).
+    /// </summary>
+    public Task<long> AppendAsync(string billId, byte[] data, Versions.UpdateAuthor? author = null)
     {
-        var pending = new Pending(new UpdateToAppend(billId, data), new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(new UpdateToAppend(billId, data), new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously), author);
         if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The update log is shut down.");
         return pending.Done.Task;
     }
@@ -66,6 +69,7 @@ public sealed class UpdateCommitter(IDraftingStore store, ILogger<UpdateCommitte
                 var sequences = await store.AppendUpdatesAsync(updates, CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Increment(ref _batches);
                 Interlocked.Add(ref _updates, batch.Count);
+                await Versions.DeletionRecorder.RecordAsync(store, batch.Select(p => (p.Update.BillId, p.Author)).ToList(), sequences, logger).ConfigureAwait(false);
                 for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(sequences[i]);
             }
 #pragma warning disable CA1031 // every waiting caller must hear of the failure; the loop must survive it

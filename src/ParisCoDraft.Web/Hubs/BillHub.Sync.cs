@@ -77,6 +77,7 @@ public sealed partial class BillHub
 
         var room = joined.Room;
         bool anyNewStruct;
+        Versions.UpdateAuthor? author = null;
         lock (room.Gate)
         {
             var known = room.Doc.StateVector;
@@ -102,6 +103,12 @@ public sealed partial class BillHub
                 // Nothing new (a read-only client's step 2 after a sync, an empty update): nothing to store.
                 return null;
             }
+            // Who deleted what, for attributed diffs: only deletions of text the server still shows count.
+            if (member.CanEdit && !info.DeleteSet.IsEmpty)
+            {
+                var deleted = Drafting.Attribution.NewDeletions.In(room.Doc, info.DeleteSet);
+                if (deleted.Count > 0) author = new Versions.UpdateAuthor(member.ParticipantId, deleted);
+            }
             if (!room.TryBeginAppend())
             {
                 throw HubErrors.Reject(HubErrors.NotJoined, "This connection's document was unloaded; join again.");
@@ -112,7 +119,7 @@ public sealed partial class BillHub
         long sequence;
         try
         {
-            sequence = await committer.AppendAsync(billId, update).ConfigureAwait(false);
+            sequence = await committer.AppendAsync(billId, update, author).ConfigureAwait(false);
         }
         catch
         {
