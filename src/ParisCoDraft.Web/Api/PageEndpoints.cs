@@ -5,11 +5,14 @@ namespace ParisCoDraft.Web.Api;
 /// <summary>The three HTML pages; each is a static file from the web root, the script does the rest.</summary>
 public static class PageEndpoints
 {
-    /// <summary>Maps <c>/</c>, <c>/bills/{id}</c> and <c>/join/{secret}</c>.</summary>
+    /// <summary>Maps <c>/</c>, <c>/bills/{id}</c> (and its pages), and <c>/join/{secret}</c>.</summary>
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app, IFileProvider webRoot)
     {
         app.MapGet("/", () => Page(webRoot, "index.html"));
         app.MapGet("/bills/{billId}", (string billId) => Page(webRoot, "bill.html"));
+        app.MapGet("/bills/{billId}/versions", (string billId) => Page(webRoot, "versions.html"));
+        app.MapGet("/bills/{billId}/ideas", (string billId) => Page(webRoot, "ideas.html"));
+        app.MapGet("/bills/{billId}/review", (string billId) => Page(webRoot, "review.html"));
         app.MapGet("/join/{secret}", (string secret) => Page(webRoot, "join.html"));
         return app;
     }

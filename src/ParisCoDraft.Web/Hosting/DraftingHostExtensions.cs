@@ -8,6 +8,7 @@ using ParisCoDraft.Web.Auth;
 using ParisCoDraft.Web.Demo;
 using ParisCoDraft.Web.Documents;
 using ParisCoDraft.Web.Hubs;
+using ParisCoDraft.Web.Versions;
 
 namespace ParisCoDraft.Web.Hosting;
 
@@ -36,6 +37,7 @@ public static class DraftingHostExtensions
         services.AddHostedService(sp => sp.GetRequiredService<UpdateCommitter>());
         services.AddSingleton<DocumentRooms>();
         services.AddHostedService(sp => sp.GetRequiredService<DocumentRooms>());
+        services.AddVersions();
         services.AddHostedService<DemoSeeder>();
 
         services.AddSignalR(o =>
@@ -63,6 +65,7 @@ public static class DraftingHostExtensions
         app.MapPages(webRoot);
         app.MapBillApi();
         app.MapJoinApi();
+        app.MapVersions();
         app.MapHub<BillHub>("/hubs/bill", o =>
         {
             o.Transports = HttpTransportType.WebSockets;

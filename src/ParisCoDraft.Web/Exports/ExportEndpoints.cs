@@ -1,0 +1,58 @@
+using System.Text;
+using ParisCoDraft.Drafting.Bills;
+using ParisCoDraft.Drafting.Exports;
+using ParisCoDraft.Drafting.Workshops;
+using ParisCoDraft.Storage;
+using ParisCoDraft.Web.Api;
+using ParisCoDraft.Web.Versions;
+using static ParisCoDraft.Web.Versions.VersionAccess;
+
+namespace ParisCoDraft.Web.Exports;
+
+/// <summary>The clerk's export for the council: any version or the current text, four formats, optional annex.</summary>
+public static class ExportEndpoints
+{
+    /// <summary>Maps GET /api/bills/{billId}/export.</summary>
+    public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/bills/{billId}/export", ExportAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync(
+        HttpContext http, string billId, string? format, string? version, bool? annex,
+        VersionDocuments docs, TimeProvider clock, ILogger<VersionDocuments> logger, CancellationToken ct)
+    {
+        var access = await CheckAsync(http, billId, Need.Clerk, ct).ConfigureAwait(false);
+        if (access.Error is not null) return access.Error;
+        if (ExportFormats.Of(format) is not { } kind)
+        {
+            return ApiError.BadRequest("invalid-format", "The format is md, html, docx or akn.");
+        }
+        var store = http.RequestServices.GetRequiredService<IDraftingStore>();
+        var versions = await Store(http).ListVersionsAsync(billId, ct).ConfigureAwait(false);
+        var (known, chosen) = VersionEndpoints.Find(versions, string.IsNullOrEmpty(version) ? VersionEndpoints.Current : version);
+        if (!known) return VersionEndpoints.UnknownVersion();
+
+        var doc = await docs.CopyAsync(billId, ct).ConfigureAwait(false);
+        var text = chosen is null ? BillDocument.Read(doc) : BillVersions.Read(doc, chosen.Snapshot);
+        var options = new ExportOptions(
+            chosen is null ? "texte courant" : $"v{chosen.Number} — {chosen.Label}",
+            chosen?.Taken ?? clock.GetUtcNow(),
+            annex == true ? await ExportAnnexBuilder.BuildAsync(store, billId, text, ct).ConfigureAwait(false) : null);
+
+        byte[] bytes = format switch
+        {
+            "md" or "markdown" => Encoding.UTF8.GetBytes(MarkdownExporter.Export(text, options)),
+            "html" => Encoding.UTF8.GetBytes(HtmlExporter.Export(text, options)),
+            "docx" => DocxExporter.Export(text, options),
+            _ => Encoding.UTF8.GetBytes(AkomaNtosoExporter.ExportXml(text, options)),
+        };
+        var name = $"pariscodraft-{billId}-{(chosen is null ? "courant" : "v" + chosen.Number)}{(annex == true ? "-annexe" : "")}.{kind.Extension}";
+        VersionsLog.Exported(logger, billId, chosen?.Id ?? VersionEndpoints.Current, kind.Extension, bytes.Length, access.Member!.ParticipantId);
+        http.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        http.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        http.Response.Headers["X-Bill-Text-Sha256"] = text.Sha256();
+        return Results.File(bytes, kind.ContentType, name);
+    }
+}
