@@ -12,6 +12,8 @@ const options = {
     bill: 'src/pages/bill-page.ts',
     index: 'src/pages/index-page.ts',
     join: 'src/pages/join-page.ts',
+    console: 'src/pages/console-page.ts',
+    projector: 'src/pages/projector-page.ts',
   },
   outdir: 'dist',
   bundle: true,

@@ -10,6 +10,20 @@ import { TextEditor } from './editor';
 import { onLangChange, t } from './i18n';
 import { announce, h } from './dom';
 
+/** What the deliberation layer (clause-panel.ts) gets of each card: a place to attach to and its editors. */
+export interface CardHandle {
+  id: string;
+  root: HTMLLIElement;
+  article: HTMLElement;
+  heading: TextEditor;
+  body: TextEditor;
+}
+
+export interface CardHooks {
+  created(card: CardHandle): void;
+  removed(id: string): void;
+}
+
 interface Card {
   id: string;
   root: HTMLLIElement;
@@ -20,6 +34,7 @@ interface Card {
   body: TextEditor;
   bodyTouched: boolean;
   number: number;
+  article: HTMLElement;
 }
 
 export class BillView {
@@ -33,6 +48,9 @@ export class BillView {
   private scheduled = false;
   private canEdit: boolean;
   private active: ClauseView[] = [];
+  // Deliberation (issue 4): locked clauses (id -> reason) are read-only; hooks decorate each card.
+  private locked = new Map<string, string>();
+  private hooks: CardHooks | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -70,11 +88,28 @@ export class BillView {
   setCanEdit(canEdit: boolean): void {
     if (canEdit === this.canEdit) return;
     this.canEdit = canEdit;
-    for (const card of this.cards.values()) {
-      card.heading.setReadOnly(!canEdit);
-      card.body.setReadOnly(!canEdit);
-    }
+    for (const card of this.cards.values()) this.applyReadOnly(card);
     this.render();
+  }
+
+  /** Deliberation: the clauses the facilitator locked (id -> reason) become read-only. */
+  setLocked(locked: Map<string, string>): void {
+    this.locked = locked;
+    for (const card of this.cards.values()) this.applyReadOnly(card);
+    this.render();
+  }
+
+  /** Deliberation: called for every card now and to come, and when a card goes. */
+  setHooks(hooks: CardHooks): void {
+    this.hooks = hooks;
+    for (const card of this.cards.values()) hooks.created(card);
+  }
+
+  private applyReadOnly(card: Card): void {
+    const readOnly = !this.canEdit || this.locked.has(card.id);
+    card.heading.setReadOnly(readOnly);
+    card.body.setReadOnly(readOnly);
+    card.root.classList.toggle('locked', this.locked.has(card.id));
   }
 
   private schedule(): void {
@@ -100,6 +135,7 @@ export class BillView {
     const keep = new Set(active.map((c) => c.id));
     for (const [id, card] of this.cards) {
       if (!keep.has(id)) {
+        this.hooks?.removed(id);
         card.heading.destroy();
         card.body.destroy();
         card.root.remove();
@@ -139,11 +175,8 @@ export class BillView {
     const toolbar = h('div', { role: 'toolbar', class: 'clause-toolbar' }, ...Object.values(buttons));
     const headingHost = h('div', { class: 'clause-heading' });
     const bodyHost = h('div', { class: 'clause-body' });
-    const root = h(
-      'li',
-      { class: 'clause', 'data-clause-id': clause.id },
-      h('article', { 'aria-labelledby': titleId }, h('header', { class: 'clause-header' }, title, toolbar), headingHost, bodyHost),
-    );
+    const article = h('article', { 'aria-labelledby': titleId }, h('header', { class: 'clause-header' }, title, toolbar), headingHost, bodyHost);
+    const root = h('li', { class: 'clause', 'data-clause-id': clause.id }, article);
     const describedBy = this.readOnlyNoteId;
     const card: Card = {
       id: clause.id,
@@ -174,6 +207,7 @@ export class BillView {
       }),
       bodyTouched: false,
       number: 0,
+      article,
     };
     card.body.view.contentDOM.addEventListener('focus', () => (card.bodyTouched = true));
     buttons.up.addEventListener('click', () => this.move(card, -1));
@@ -183,6 +217,8 @@ export class BillView {
     buttons.merge.addEventListener('click', () => this.merge(card));
     buttons.withdraw.addEventListener('click', () => this.withdraw(card));
     this.cards.set(clause.id, card);
+    if (this.locked.has(clause.id)) this.applyReadOnly(card);
+    this.hooks?.created(card);
     return card;
   }
 
@@ -196,12 +232,13 @@ export class BillView {
     card.toolbar.setAttribute('aria-label', t('bill.actionsLabel', { n }));
     card.toolbar.hidden = !this.canEdit;
     const b = card.buttons;
+    const locked = this.locked.has(card.id);
     setButton(b.up, t('bill.moveUp'), t('bill.moveUpLabel', { n }), index === 0);
     setButton(b.down, t('bill.moveDown'), t('bill.moveDownLabel', { n }), index === count - 1);
     setButton(b.insert, t('bill.insertAfter'), t('bill.insertAfterLabel', { n }), false);
-    setButton(b.split, t('bill.split'), t('bill.splitLabel', { n }), false);
-    setButton(b.merge, t('bill.merge'), t('bill.mergeLabel', { n, next: n + 1 }), index === count - 1);
-    setButton(b.withdraw, t('bill.withdraw'), t('bill.withdrawLabel', { n }), false);
+    setButton(b.split, t('bill.split'), t('bill.splitLabel', { n }), locked);
+    setButton(b.merge, t('bill.merge'), t('bill.mergeLabel', { n, next: n + 1 }), index === count - 1 || locked);
+    setButton(b.withdraw, t('bill.withdraw'), t('bill.withdrawLabel', { n }), locked);
   }
 
   private renderWithdrawn(withdrawn: ClauseView[], active: ClauseView[]): void {

@@ -83,6 +83,7 @@ const hubErrorCodes = [
   'update-malformed',
   'update-too-large',
   'message-malformed',
+  'locked',
 ] as const;
 
 /** The protocol's rejection code inside a HubException's text, if any. */
@@ -255,6 +256,19 @@ export class BillProvider {
       }
     }
     await this.connection.stop();
+  }
+
+  // ---- other hub methods and events (deliberation: comments, stances, session…) ---------------
+
+  /** Invokes a hub method on this connection, bounded like every invocation. */
+  invoke<T>(method: string, ...args: unknown[]): Promise<T> {
+    return this.withTimeout(method, this.connection.invoke<T>(method, ...args));
+  }
+
+  /** Listens to a server-to-client hub method; returns the way to stop listening. */
+  onHub(method: string, handler: (...args: unknown[]) => void): () => void {
+    this.connection.on(method, handler);
+    return () => this.connection.off(method, handler);
   }
 
   // ---- connecting ---------------------------------------------------------------------------

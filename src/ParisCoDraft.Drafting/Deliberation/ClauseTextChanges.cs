@@ -28,6 +28,7 @@ public static class ClauseTextChanges
         private readonly HashSet<int> _visiting = [];
         private readonly AbstractType _clausesRoot = doc.GetMap(BillDocument.ClausesRoot);
         private bool _unresolved;
+        private bool _any;
 
         // Where a struct sits: Known (clause id or null when outside any clause's text) or Unknown.
         private readonly record struct Owner(bool Known, string? ClauseId)
@@ -52,11 +53,12 @@ public static class ClauseTextChanges
             {
                 foreach (var range in ranges) RecordDeletion(client, range);
             }
-            return new ClauseTouches(_clauses, _unresolved);
+            return new ClauseTouches(_clauses, _unresolved, _any || _unresolved);
         }
 
         private void Record(Owner owner)
         {
+            _any = true;
             if (!owner.Known) _unresolved = true;
             else if (owner.ClauseId is not null) _clauses.Add(owner.ClauseId);
         }

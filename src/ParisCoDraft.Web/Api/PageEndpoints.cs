@@ -13,6 +13,8 @@ public static class PageEndpoints
         app.MapGet("/bills/{billId}/versions", (string billId) => Page(webRoot, "versions.html"));
         app.MapGet("/bills/{billId}/ideas", (string billId) => Page(webRoot, "ideas.html"));
         app.MapGet("/bills/{billId}/review", (string billId) => Page(webRoot, "review.html"));
+        app.MapGet("/bills/{billId}/console", (string billId) => Page(webRoot, "console.html"));
+        app.MapGet("/bills/{billId}/projector", (string billId) => Page(webRoot, "projector.html"));
         app.MapGet("/join/{secret}", (string secret) => Page(webRoot, "join.html"));
         return app;
     }

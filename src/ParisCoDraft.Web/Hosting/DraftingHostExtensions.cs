@@ -5,6 +5,7 @@ using ParisCoDraft.Storage;
 using ParisCoDraft.Storage.Sqlite;
 using ParisCoDraft.Web.Api;
 using ParisCoDraft.Web.Auth;
+using ParisCoDraft.Web.Deliberation;
 using ParisCoDraft.Web.Demo;
 using ParisCoDraft.Web.Documents;
 using ParisCoDraft.Web.Hubs;
@@ -30,6 +31,8 @@ public static class DraftingHostExtensions
             return SqliteDraftingStore.Open(path);
         });
         services.AddHostedService<StoreAnnouncer>();
+        services.AddSingleton(sp => (IDeliberationStore)sp.GetRequiredService<IDraftingStore>());
+        services.AddSingleton<DeliberationService>();
 
         services.AddSingleton<MemberResolver>();
         services.AddSingleton<BillConnections>();
@@ -66,6 +69,7 @@ public static class DraftingHostExtensions
         app.MapBillApi();
         app.MapJoinApi();
         app.MapVersions();
+        app.MapDeliberationApi();
         app.MapHub<BillHub>("/hubs/bill", o =>
         {
             o.Transports = HttpTransportType.WebSockets;

@@ -76,6 +76,8 @@ public sealed partial class BillHub
         }
 
         var room = joined.Room;
+        // Deliberation (issue 4): locked clauses and the vote's freeze, checked below under the gate.
+        var billDeliberation = await deliberation.GetAsync(billId).ConfigureAwait(false);
         bool anyNewStruct;
         Versions.UpdateAuthor? author = null;
         lock (room.Gate)
@@ -102,6 +104,11 @@ public sealed partial class BillHub
             {
                 // Nothing new (a read-only client's step 2 after a sync, an empty update): nothing to store.
                 return null;
+            }
+            // Deliberation (issue 4): which clauses the update changes is decoded from it, against our doc.
+            if (billDeliberation.RefusalFor(room.Doc, info, known) is { } refusal)
+            {
+                throw Rejected(Deliberation.DeliberationErrors.Locked, refusal, joined, billId);
             }
             // Who deleted what, for attributed diffs: only deletions of text the server still shows count.
             if (member.CanEdit && !info.DeleteSet.IsEmpty)

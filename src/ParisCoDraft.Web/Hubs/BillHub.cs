@@ -17,6 +17,7 @@ public sealed partial class BillHub(
     DocumentRooms rooms,
     UpdateCommitter committer,
     BillConnections connections,
+    Deliberation.DeliberationService deliberation,
     ILogger<BillHub> logger) : Hub
 {
     /// <summary>Largest update accepted, once decoded from base64.</summary>

@@ -15,6 +15,10 @@ import { BillProvider } from '../provider';
 import { registerServiceWorker } from '../service-worker';
 import { StatusIndicator } from '../status';
 import { colourByRole, roleColor } from '../roles';
+import { Deliberation } from '../deliberation';
+import { ClausePanels } from '../clause-panel';
+import { ApprovalBox } from '../approval';
+import { AuditPanel } from '../audit';
 
 function billIdFromPath(): string | undefined {
   const m = /^\/bills\/([^/]+)\/?$/.exec(location.pathname);
@@ -66,13 +70,16 @@ async function main(): Promise<void> {
   const model = new BillModel(doc);
   let canEdit = me.canEdit;
   let revoked = false;
+  let joinedCanEdit = me.canEdit;
+  // Deliberation (issue 4): the whole text is read-only while the approval vote is open.
+  let frozen = false;
 
   const youEl = byId('you');
   const readOnlyNote = byId('readonly-note');
   const renderIdentity = () => {
     youEl.textContent = t('bill.you', { name: identity.name, role: roleLabel(identity.role) });
     readOnlyNote.hidden = canEdit && !revoked;
-    readOnlyNote.textContent = revoked ? t('bill.readOnlyRevoked') : t('bill.readOnlyObserver');
+    readOnlyNote.textContent = revoked ? t('bill.readOnlyRevoked') : frozen && joinedCanEdit ? t('vote.frozenNote') : t('bill.readOnlyObserver');
   };
 
   const titleEditor = new TextEditor({
@@ -98,7 +105,8 @@ async function main(): Promise<void> {
   const view = new BillView(byId('articles'), model, awareness, canEdit, 'readonly-note');
 
   const setCanEdit = (value: boolean) => {
-    canEdit = value && !revoked;
+    joinedCanEdit = value;
+    canEdit = value && !revoked && !frozen;
     titleEditor.setReadOnly(!canEdit);
     preambleEditor.setReadOnly(!canEdit);
     view.setCanEdit(canEdit);
@@ -136,6 +144,31 @@ async function main(): Promise<void> {
     new InvitePanel(panel, billId);
   }
 
+  // Deliberation (issue 4): comments, stances, amendments, locks, focus and the vote, live.
+  const deliberation = new Deliberation(provider);
+  new ClausePanels(view, model, doc, deliberation, { participantId: me.participantId, role: me.role });
+  new ApprovalBox(byId('approval'), deliberation, { participantId: me.participantId, role: me.role });
+  deliberation.onChange(() => {
+    const nowFrozen = deliberation.session.vote !== null;
+    if (nowFrozen !== frozen) {
+      frozen = nowFrozen;
+      setCanEdit(joinedCanEdit);
+    }
+  });
+  const links = byId('session-links');
+  links.hidden = false;
+  byId<HTMLAnchorElement>('projector-link').href = `/bills/${encodeURIComponent(billId)}/projector`;
+  if (me.role === 'facilitator') {
+    const consoleLink = byId<HTMLAnchorElement>('console-link');
+    consoleLink.href = `/bills/${encodeURIComponent(billId)}/console`;
+    consoleLink.hidden = false;
+  }
+  if (me.role === 'facilitator' || me.role === 'clerk') {
+    const auditPanel = byId('audit-panel');
+    auditPanel.hidden = false;
+    new AuditPanel(auditPanel, billId);
+  }
+
   provider.on('joined', (result) => {
     identity = { name: result.displayName, role: result.role, group: result.group, color: roleColor(result.role) };
     awareness.setLocalStateField('user', identity);
@@ -146,15 +179,21 @@ async function main(): Promise<void> {
     revoked = true;
     setCanEdit(false);
   });
-  provider.on('rejected', (code) => {
+  provider.on('rejected', (code, message) => {
     if (code === 'read-only' || code === 'forbidden') setCanEdit(false);
+    if (code === 'locked') {
+      // The server refused an edit to a locked clause (or during the vote): say so.
+      const note = byId('delib-alert');
+      note.hidden = false;
+      note.textContent = t('lock.refused', { reason: message.replace(/^[^]*HubException: locked: /, '') });
+    }
   });
 
   byId('loading').hidden = true;
   byId('bill').hidden = false;
 
   // A debugging hook for people and for the end-to-end tests (reading the Y.Text beats scraping the DOM).
-  (window as unknown as { pariscodraft: unknown }).pariscodraft = { doc, provider, model, awareness };
+  (window as unknown as { pariscodraft: unknown }).pariscodraft = { doc, provider, model, awareness, deliberation };
 
   await provider.connect();
 }

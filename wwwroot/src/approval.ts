@@ -1,0 +1,61 @@
+// The final approval vote as members see it: open or not, on which text (SHA-256), the ballots so far,
+// the citizen's own choice, and the recorded outcome once closed.
+
+import type { Deliberation, VoteView } from './deliberation';
+import { refusal } from './deliberation';
+import { h } from './dom';
+import { t } from './i18n';
+
+export function voteSummary(vote: VoteView): HTMLElement {
+  const approvals = vote.ballots.filter((b) => b.approves).length;
+  const against = vote.ballots.length - approvals;
+  return h('div', { class: 'vote-summary' },
+    h('p', {}, t('vote.onText', { sha: vote.textSha256.slice(0, 12) })),
+    h('p', {}, t('vote.rule.' + vote.rule as never)),
+    h('p', { 'data-testid': 'vote-tally' }, t('vote.tally', { for: approvals, against, cast: vote.ballots.length, eligible: vote.eligible })),
+    vote.outcome
+      ? h('p', { class: `vote-outcome ${vote.outcome.approved ? 'approved' : 'rejected'}`, 'data-testid': 'vote-outcome' },
+          vote.outcome.approved ? t('vote.approved') : t('vote.rejected'))
+      : null);
+}
+
+/** The vote box of the bill page. */
+export class ApprovalBox {
+  private readonly feedback = h('p', { role: 'status', class: 'small' });
+
+  constructor(private readonly root: HTMLElement, private readonly deliberation: Deliberation, private readonly me: { participantId: string; role: string }) {
+    deliberation.onChange(() => this.render());
+    this.render();
+  }
+
+  render(): void {
+    const s = this.deliberation.session;
+    const vote = s.vote;
+    const last = s.lastVote;
+    this.root.hidden = !vote && !last;
+    const parts: (HTMLElement | null)[] = [h('h2', { class: 'panel-heading' }, t('vote.heading'))];
+    if (vote) {
+      parts.push(h('p', { class: 'vote-open', 'data-testid': 'vote-open' }, t('vote.openNote')), voteSummary(vote));
+      if (this.me.role === 'citizen') {
+        const mine = vote.ballots.find((b) => b.participantId === this.me.participantId);
+        if (mine) parts.push(h('p', {}, mine.approves ? t('vote.mineFor') : t('vote.mineAgainst')));
+        const yes = h('button', { type: 'button', class: 'button primary small' }, t('vote.approve'));
+        const no = h('button', { type: 'button', class: 'button small' }, t('vote.reject'));
+        yes.addEventListener('click', () => this.cast(true));
+        no.addEventListener('click', () => this.cast(false));
+        parts.push(h('div', { class: 'vote-actions' }, yes, no));
+      }
+    } else if (last) {
+      parts.push(voteSummary(last));
+    }
+    parts.push(this.feedback);
+    this.root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+  }
+
+  private cast(approves: boolean): void {
+    this.deliberation
+      .session$('CastBallot', approves)
+      .then(() => (this.feedback.textContent = t('vote.cast')))
+      .catch((e) => (this.feedback.textContent = t('delib.refused', { reason: refusal(e) })));
+  }
+}

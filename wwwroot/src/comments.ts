@@ -1,0 +1,178 @@
+// Comments on a clause: threads beside the clause, replies, resolve/reopen, edit/delete one's own, a
+// facilitator's hide (with a trace), and the commented ranges highlighted in the body editor. A range is
+// two Yjs relative positions on the clause's Y.Text (made from the CodeMirror selection), so it follows
+// the text through everyone's edits; when its text is deleted the thread says so.
+
+import * as Y from 'yjs';
+import { fromBase64 } from 'lib0/buffer';
+import { StateEffect, StateField, type Extension } from '@codemirror/state';
+import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import type { TextEditor } from './editor';
+import { refusal, type CommentView, type Deliberation } from './deliberation';
+import { announce, h } from './dom';
+import { roleLabel, t } from './i18n';
+
+// ---- highlighted ranges in an editor
+
+const setRanges = StateEffect.define<{ from: number; to: number; id: string }[]>();
+const rangeMark = (id: string) => Decoration.mark({ class: 'cm-comment-range', attributes: { 'data-comment-id': id } });
+
+const rangesField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(value, tr) {
+    let next = value.map(tr.changes);
+    for (const e of tr.effects) {
+      if (e.is(setRanges)) {
+        const len = tr.state.doc.length;
+        const marks = e.value
+          .filter((r) => r.from < r.to && r.to <= len)
+          .sort((a, b) => a.from - b.from)
+          .map((r) => rangeMark(r.id).range(r.from, r.to));
+        next = Decoration.set(marks, true);
+      }
+    }
+    return next;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+const installed = new WeakSet<EditorView>();
+
+/** Highlights ranges in an editor (installs the decoration field on first use). */
+export function highlightRanges(editor: TextEditor, ranges: { from: number; to: number; id: string }[]): void {
+  const view = editor.view;
+  const effects: StateEffect<unknown>[] = [];
+  if (!installed.has(view)) {
+    installed.add(view);
+    effects.push(StateEffect.appendConfig.of(rangesField as Extension));
+  }
+  effects.push(setRanges.of(ranges));
+  view.dispatch({ effects });
+}
+
+/** Where a comment's range is in the local document now; null when it cannot be resolved here. */
+export function resolveRange(doc: Y.Doc, ytext: Y.Text, c: CommentView): { from: number; to: number; deleted: boolean } | null {
+  if (!c.anchorStart || !c.anchorEnd) return null;
+  try {
+    const a = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(fromBase64(c.anchorStart)), doc);
+    const b = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(fromBase64(c.anchorEnd)), doc);
+    if (!a || !b) return null;
+    if (a.type !== ytext || b.type !== ytext) return { from: 0, to: 0, deleted: true };
+    return b.index <= a.index ? { from: a.index, to: a.index, deleted: true } : { from: a.index, to: b.index, deleted: false };
+  } catch {
+    return null;
+  }
+}
+
+/** The current selection of an editor as relative positions on its Y.Text; null when nothing is selected. */
+export function selectionAnchor(editor: TextEditor, ytext: Y.Text): { start: Uint8Array; end: Uint8Array; quote: string } | null {
+  const sel = editor.view.state.selection.main;
+  if (sel.empty) return null;
+  const start = Y.createRelativePositionFromTypeIndex(ytext, sel.from, 0);
+  const end = Y.createRelativePositionFromTypeIndex(ytext, sel.to, -1);
+  return { start: Y.encodeRelativePosition(start), end: Y.encodeRelativePosition(end), quote: ytext.toString().slice(sel.from, sel.to) };
+}
+
+// ---- threads
+
+export interface ThreadContext {
+  deliberation: Deliberation;
+  me: { participantId: string; role: string };
+  canComment: boolean;
+  /** Live resolution of a range (local doc), when the comment has one. */
+  rangeOf(c: CommentView): { from: number; to: number; deleted: boolean } | null;
+  quoteOf(c: CommentView, range: { from: number; to: number }): string;
+}
+
+function time(iso: string): string {
+  const d = new Date(iso);
+  return d.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+}
+
+function report(status: HTMLElement, error: unknown): void {
+  status.textContent = t('delib.refused', { reason: refusal(error) });
+}
+
+/** One thread (first comment and its replies) as a list item. */
+export function renderThread(thread: CommentView, ctx: ThreadContext, status: HTMLElement): HTMLLIElement {
+  const replies = ctx.deliberation.replies(thread.id);
+  const item = h('li', { class: `thread${thread.resolved ? ' resolved' : ''}`, 'data-comment-id': thread.id, 'data-testid': 'thread' });
+  if (thread.field && (thread.anchorStart || thread.quote)) {
+    const range = ctx.rangeOf(thread);
+    const deleted = range ? range.deleted : (thread.anchor?.deleted ?? false);
+    const quote = range && !range.deleted ? ctx.quoteOf(thread, range) : (thread.quote ?? '');
+    item.append(
+      deleted
+        ? h('p', { class: 'quote deleted', 'data-testid': 'anchor-deleted' }, t('comments.anchorDeleted', { quote: thread.quote ?? '' }))
+        : h('blockquote', { class: 'quote' }, quote),
+    );
+  }
+  item.append(renderComment(thread, ctx, status, true));
+  if (replies.length) item.append(h('ul', { class: 'replies' }, ...replies.map((r) => h('li', {}, renderComment(r, ctx, status, false)))));
+  if (ctx.canComment && !thread.hidden && !thread.deleted) item.append(replyForm(thread, ctx, status));
+  return item;
+}
+
+function renderComment(c: CommentView, ctx: ThreadContext, status: HTMLElement, isThread: boolean): HTMLElement {
+  const mine = c.author.participantId === ctx.me.participantId;
+  const header = h('p', { class: 'comment-meta' },
+    h('strong', {}, c.author.displayName), ' · ', roleLabel(c.author.role), ' · ', h('time', { datetime: c.created }, time(c.created)),
+    c.edited ? ' · ' + t('comments.edited') : '',
+    isThread && c.resolved ? h('span', { class: 'resolved-tag' }, ' · ' + t('comments.resolvedBy', { name: c.resolvedBy ?? '' })) : null);
+  let body: HTMLElement;
+  if (c.hidden) body = h('p', { class: 'comment-body withheld' }, t('comments.hidden', { name: c.hiddenBy ?? '', reason: c.hiddenReason ?? '' }));
+  else if (c.deleted) body = h('p', { class: 'comment-body withheld' }, t('comments.deleted'));
+  else body = h('p', { class: 'comment-body' }, c.body ?? '');
+  const actions = h('div', { class: 'comment-actions' });
+  const live = !c.hidden && !c.deleted;
+  const button = (label: string, aria: string, run: () => Promise<unknown>) => {
+    const b = h('button', { type: 'button', class: 'link-button', 'aria-label': aria }, label);
+    b.addEventListener('click', () => run().catch((e) => report(status, e)));
+    actions.append(b);
+  };
+  const who = c.author.displayName;
+  if (live && mine) {
+    button(t('comments.edit'), t('comments.editLabel', { name: who }), async () => {
+      const next = window.prompt(t('comments.editPrompt'), c.body ?? '');
+      if (next !== null && next.trim()) await ctx.deliberation.editComment(c.id, next);
+    });
+    button(t('comments.delete'), t('comments.deleteLabel', { name: who }), async () => {
+      if (window.confirm(t('comments.deleteConfirm'))) await ctx.deliberation.deleteComment(c.id);
+    });
+  }
+  if (isThread && live && ctx.canComment && ctx.me.role !== 'observer') {
+    button(c.resolved ? t('comments.reopen') : t('comments.resolve'), (c.resolved ? t('comments.reopen') : t('comments.resolve')) + ' — ' + who,
+      async () => {
+        await ctx.deliberation.resolveComment(c.id, !c.resolved);
+        announce(c.resolved ? t('comments.reopened') : t('comments.resolved'));
+      });
+  }
+  if (live && ctx.me.role === 'facilitator') {
+    button(t('comments.hide'), t('comments.hideLabel', { name: who }), async () => {
+      const reason = window.prompt(t('comments.hidePrompt'));
+      if (reason && reason.trim()) await ctx.deliberation.hideComment(c.id, reason);
+    });
+  }
+  return h('div', { class: 'comment', 'data-comment-id': c.id }, header, body, actions.childElementCount ? actions : null);
+}
+
+let formCounter = 0;
+
+function replyForm(thread: CommentView, ctx: ThreadContext, status: HTMLElement): HTMLElement {
+  const id = `reply-${thread.id}-${++formCounter}`;
+  const area = h('textarea', { id, rows: 2, class: 'reply-text' });
+  const send = h('button', { type: 'submit', class: 'button small' }, t('comments.reply'));
+  const form = h('form', { class: 'reply-form' }, h('label', { for: id, class: 'visually-hidden' }, t('comments.replyLabel', { name: thread.author.displayName })), area, send);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body = area.value.trim();
+    if (!body) return;
+    send.disabled = true;
+    ctx.deliberation
+      .addComment({ parentId: thread.id, body })
+      .then(() => announce(t('comments.replied')))
+      .catch((err) => report(status, err))
+      .finally(() => (send.disabled = false));
+  });
+  return form;
+}
