@@ -12,11 +12,11 @@ public static class MarkdownExporter
         var sb = new StringBuilder();
         sb.Append("# ").Append(Escape(ExportText.OneLine(bill.Title))).Append("\n\n");
         sb.Append('*').Append(Escape(ExportText.VersionLine(bill, options))).Append("*\n\n");
-        if (bill.Preamble.Trim().Length > 0) sb.Append(bill.Preamble.Trim()).Append("\n\n");
+        if (bill.Preamble.Trim().Length > 0) sb.Append(NoRawHtml(bill.Preamble.Trim())).Append("\n\n");
         foreach (var c in bill.Clauses)
         {
             sb.Append("## ").Append(Escape(ExportText.ArticleTitle(c))).Append("\n\n");
-            if (c.Body.Trim().Length > 0) sb.Append(c.Body.Trim()).Append("\n\n");
+            if (c.Body.Trim().Length > 0) sb.Append(NoRawHtml(c.Body.Trim())).Append("\n\n");
         }
         var tables = ExportText.Tables(bill, options.Annex);
         if (tables.Count > 0)
@@ -40,6 +40,11 @@ public static class MarkdownExporter
         foreach (var cell in cells) sb.Append(' ').Append(Escape(ExportText.OneLine(cell))).Append(" |");
         sb.Append('\n');
     }
+
+    // Preamble and bodies stay Markdown, but no renderer may read raw HTML in them (a file that reaches a
+    // renderer with HTML enabled must not run a participant's script): "<" is escaped, which CommonMark
+    // shows as a plain "<".
+    private static string NoRawHtml(string markdown) => markdown.Replace("<", "\\<", StringComparison.Ordinal);
 
     // Title, headings, cells and the version line are plain text: keep Markdown (and the HTML it allows)
     // from reading them as markup.
