@@ -14,6 +14,7 @@ const options = {
     join: 'src/pages/join-page.ts',
     console: 'src/pages/console-page.ts',
     projector: 'src/pages/projector-page.ts',
+    versions: 'src/pages/versions-page.ts',
   },
   outdir: 'dist',
   bundle: true,

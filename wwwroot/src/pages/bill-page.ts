@@ -57,6 +57,8 @@ async function main(): Promise<void> {
     showFatal(t('bill.notFound'));
     return;
   }
+  // Links to the bill's other pages (versions, ideas, review): their paths hold the bill id.
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-bill-link]')) a.href = `/bills/${encodeURIComponent(billId)}${a.dataset['billLink'] ?? ''}`;
   const me = await whoAmI(billId);
   if (!me) return;
 

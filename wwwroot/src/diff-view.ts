@@ -1,0 +1,38 @@
+// Renders a diff from the server: a summary sentence, the clause-level changes, and the inline or
+// side-by-side text (HTML the server built with every character encoded, so it can be inserted as is).
+
+import { h } from './dom';
+import { groupLabel, lang, t, type MessageKey } from './i18n';
+import type { Diff } from './versions-api';
+
+export type DiffMode = 'inline' | 'side';
+
+const changeKeys: Record<string, MessageKey> = {
+  added: 'ver.change.added',
+  withdrawn: 'ver.change.withdrawn',
+  moved: 'ver.change.moved',
+  renumbered: 'ver.change.renumbered',
+  merged: 'ver.change.merged',
+  split: 'ver.change.split',
+  'heading-changed': 'ver.change.heading-changed',
+  'text-changed': 'ver.change.text-changed',
+};
+
+export function renderDiff(host: HTMLElement, diff: Diff, mode: DiffMode): void {
+  const summary = h('p', { class: 'diff-summary', 'data-testid': 'diff-summary' }, lang() === 'en' ? diff.summaryEn : diff.summaryFr);
+  const list = h('ul', { class: 'clause-changes', 'aria-label': t('ver.changesLabel') });
+  for (const c of diff.clauses) {
+    if (c.changes.length === 0) continue;
+    const number = c.newerNumber || c.olderNumber;
+    const what = c.changes.map((k) => (changeKeys[k] ? t(changeKeys[k]) : k)).join(', ');
+    const who = c.groups.length ? ' — ' + c.groups.map(groupLabel).join(', ') : '';
+    const words = c.wordsInserted || c.wordsDeleted ? ' ' + t('ver.words', { ins: c.wordsInserted, del: c.wordsDeleted }) : '';
+    list.append(h('li', { 'data-clause': c.clauseId }, h('strong', {}, t('ver.article', { n: number })), ' : ' + what + words + who));
+  }
+  const body = h('div', { class: 'diff-host', 'data-testid': 'diff-text' });
+  // Safe: DiffHtml encodes all text server-side; only its own tags and classes are markup.
+  body.innerHTML = mode === 'inline' ? diff.inlineHtml : diff.sideBySideHtml;
+  const legend = h('p', { class: 'diff-legend small' },
+    h('ins', {}, t('ver.legendIns')), ' ', h('del', {}, t('ver.legendDel')), ' ', h('ins', { class: 'punct' }, ','), ' ', t('ver.legendPunct'));
+  host.replaceChildren(summary, list.childElementCount ? list : h('p', { class: 'muted' }, t('ver.noClauseChange')), legend, body);
+}
