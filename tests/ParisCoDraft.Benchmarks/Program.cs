@@ -25,5 +25,11 @@ if (args.Length >= 2 && args[0] is "trace" or "compare")
     }
     return 0;
 }
+if (args.Length >= 2 && args[0] == "diff-versions")
+{
+    var runs = args.Length >= 4 && args[2] == "--runs" ? int.Parse(args[3], CultureInfo.InvariantCulture) : TraceCommand.DefaultRuns;
+    Console.WriteLine(VersionDiffCommand.Run(args[1], runs));
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(TraceCommand).Assembly).Run(args);
 return 0;

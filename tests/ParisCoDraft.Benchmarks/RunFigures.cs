@@ -9,6 +9,15 @@ namespace ParisCoDraft.Benchmarks;
 /// </summary>
 public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, long ManagedBytes)
 {
+    /// <summary>.NET only: bytes allocated by the replay (diagnostic; 0 for yjs).</summary>
+    public long ApplyAllocatedBytes { get; init; }
+
+    /// <summary>.NET only: gen0 collections during the replay (diagnostic).</summary>
+    public int ApplyGcCount { get; init; }
+
+    /// <summary>.NET only: GC pause time during the replay (diagnostic).</summary>
+    public double ApplyGcPauseMs { get; init; }
+
     /// <summary>Every warm apply time (empty for the cold run).</summary>
     public IReadOnlyList<double> ApplySamples { get; init; } = [];
 
@@ -25,6 +34,9 @@ public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, 
         MedianOf(runs.Select(r => r.LoadMs)),
         (long)Math.Round(MedianOf(runs.Select(r => (double)r.ManagedBytes))))
     {
+        ApplyAllocatedBytes = (long)MedianOf(runs.Select(r => (double)r.ApplyAllocatedBytes)),
+        ApplyGcCount = (int)MedianOf(runs.Select(r => (double)r.ApplyGcCount)),
+        ApplyGcPauseMs = MedianOf(runs.Select(r => r.ApplyGcPauseMs)),
         ApplySamples = [.. runs.Select(r => Math.Round(r.ApplyMs, 1))],
         EncodeSamples = [.. runs.Select(r => Math.Round(r.EncodeMs, 2))],
         LoadSamples = [.. runs.Select(r => Math.Round(r.LoadMs, 2))],
@@ -49,6 +61,12 @@ public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, 
             ["loadMs"] = Math.Round(LoadMs, 2),
             ["managedBytes"] = ManagedBytes,
         };
+        if (ApplyAllocatedBytes > 0)
+        {
+            o["applyAllocatedBytes"] = ApplyAllocatedBytes;
+            o["applyGcCount"] = ApplyGcCount;
+            o["applyGcPauseMs"] = Math.Round(ApplyGcPauseMs, 1);
+        }
         if (ApplySamples.Count > 0)
         {
             o["applySamples"] = new JsonArray([.. ApplySamples.Select(x => (JsonNode)x)]);

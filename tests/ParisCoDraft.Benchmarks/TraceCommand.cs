@@ -63,9 +63,15 @@ public static class TraceCommand
             text.Insert(0, trace.StartContent);
         }
 
+        long allocBefore = GC.GetAllocatedBytesForCurrentThread();
+        int gen0Before = GC.CollectionCount(0);
+        var pauseBefore = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         Replay(doc, text, trace.Patches);
         var applyMs = sw.Elapsed.TotalMilliseconds;
+        var applyAlloc = GC.GetAllocatedBytesForCurrentThread() - allocBefore;
+        var applyGcs = GC.CollectionCount(0) - gen0Before;
+        var applyPauseMs = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
         if (text.ToString() != trace.EndContent)
         {
             throw new InvalidOperationException($"replay of {trace.Name} does not reach endContent");
@@ -88,7 +94,12 @@ public static class TraceCommand
             throw new InvalidOperationException($"loaded doc of {trace.Name} differs from endContent");
         }
         GC.KeepAlive(doc);
-        return (new RunFigures(applyMs, encodeMs, loadMs, after - before), update);
+        return (new RunFigures(applyMs, encodeMs, loadMs, after - before)
+        {
+            ApplyAllocatedBytes = applyAlloc,
+            ApplyGcCount = applyGcs,
+            ApplyGcPauseMs = applyPauseMs,
+        }, update);
     }
 
     private static void FullCollect()

@@ -263,6 +263,7 @@ public sealed class Item : AbstractStruct
         var parent = Parent!;
         if (Countable && ParentSubKey is null) parent.LengthCore -= Len;
         MarkDeleted();
+        if (parent.SearchMarkers is { Count: > 0 } markers) SearchMarker.OnDeleted(markers, this);
         tr.DeleteSet.Add(Client, Clock, Len);
         tr.AddChangedType(parent, ParentSubKey);
         Content.Delete(tr);
@@ -296,6 +297,7 @@ public sealed class Item : AbstractStruct
                     if (m.P == right)
                     {
                         m.P = this;
+                        m.Dirty = true;
                         if (!IsDeleted && Countable) m.Index -= Len;
                     }
                 }

@@ -1,6 +1,11 @@
 namespace ParisCoDraft.Crdt;
 
-/// <summary>A cached (item, index) pair that speeds up index lookups in long lists (as yjs's ArraySearchMarker).</summary>
+/// <summary>
+/// A cached (item, index) pair that speeds up index lookups in long lists (as yjs's ArraySearchMarker).
+/// The markers evolve exactly as yjs's; <see cref="Dirty"/> only lets <see cref="UpdateChanges"/> skip
+/// the per-marker repair step (which reads the marked item, a cache miss per marker and per edit) when
+/// it is provably a no-op.
+/// </summary>
 internal sealed class SearchMarker
 {
     private static long _globalTimestamp;
@@ -9,23 +14,56 @@ internal sealed class SearchMarker
     public int Index;
     public long Timestamp;
 
+    /// <summary>
+    /// False only when <see cref="P"/> is known to be not deleted, countable, and to carry the marker bit:
+    /// then yjs's repair step in <see cref="UpdateChanges"/> leaves everything as it is. Set whenever one of
+    /// these may have stopped holding (P deleted, the bit cleared through another marker, P replaced by a merge).
+    /// </summary>
+    public bool Dirty;
+
     public SearchMarker(Item p, int index)
     {
         p.Marker = true;
         P = p;
         Index = index;
         Timestamp = _globalTimestamp++;
+        Dirty = p.IsDeleted || !p.Countable;
     }
 
     public void Refresh() => Timestamp = _globalTimestamp++;
 
-    public void Overwrite(Item p, int index)
+    private void Overwrite(List<SearchMarker> markers, Item p, int index)
     {
-        P.Marker = false;
+        ClearBit(markers, P);
         P = p;
         p.Marker = true;
         Index = index;
         Timestamp = _globalTimestamp++;
+        Dirty = p.IsDeleted || !p.Countable;
+    }
+
+    /// <summary>Clears the marker bit of <paramref name="p"/>; other markers on <paramref name="p"/> become dirty.</summary>
+    private static void ClearBit(List<SearchMarker> markers, Item p)
+    {
+        if (!p.Marker) return;
+        p.Marker = false;
+        for (int i = 0; i < markers.Count; i++)
+        {
+            var m = markers[i];
+            if (m.P == p) m.Dirty = true;
+        }
+    }
+
+    /// <summary>Called when <paramref name="item"/> gets deleted: markers on it must be repaired on the next insert.</summary>
+    public static void OnDeleted(List<SearchMarker> markers, Item item)
+    {
+        // A clean marker implies the bit on its item; no bit, no clean marker to invalidate.
+        if (!item.Marker) return;
+        for (int i = 0; i < markers.Count; i++)
+        {
+            var m = markers[i];
+            if (m.P == item) m.Dirty = true;
+        }
     }
 
     public const int MaxMarkers = 80;
@@ -36,7 +74,7 @@ internal sealed class SearchMarker
         {
             var oldest = markers[0];
             for (int i = 1; i < markers.Count; i++) if (markers[i].Timestamp < oldest.Timestamp) oldest = markers[i];
-            oldest.Overwrite(p, index);
+            oldest.Overwrite(markers, p, index);
             return oldest;
         }
         var pm = new SearchMarker(p, index);
@@ -88,7 +126,7 @@ internal sealed class SearchMarker
         }
         if (marker is not null && Math.Abs(marker.Index - pindex) < (double)p.Parent!.LengthCore / MaxMarkers)
         {
-            marker.Overwrite(p, pindex);
+            marker.Overwrite(markers, p, pindex);
             return marker;
         }
         return MarkPosition(markers, p, pindex);
@@ -99,9 +137,11 @@ internal sealed class SearchMarker
         for (int i = markers.Count - 1; i >= 0; i--)
         {
             var m = markers[i];
-            if (len > 0)
+            if (len > 0 && m.Dirty)
             {
                 Item? p = m.P;
+                // No need to dirty other markers on p: if p is alive and countable, the bit is set again
+                // below; otherwise no clean marker can be on p.
                 p.Marker = false;
                 while (p is not null && (p.IsDeleted || !p.Countable))
                 {
@@ -115,6 +155,7 @@ internal sealed class SearchMarker
                 }
                 m.P = p;
                 p.Marker = true;
+                m.Dirty = false;
             }
             if (index < m.Index || (len > 0 && index == m.Index))
             {
