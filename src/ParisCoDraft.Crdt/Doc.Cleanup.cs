@@ -10,25 +10,32 @@ public sealed partial class Doc
         while (i < cleanups.Count)
         {
             var tr = cleanups[i];
-            var ds = tr.DeleteSet;
+            var ds = tr.DeleteSetOrNull;
             try
             {
-                ds.SortAndMerge();
-                tr.AfterStateDict = Store.GetStateVector();
+                ds?.SortAndMerge();
+                tr.AfterClocks = Store.SnapshotClocks();
                 CallObservers(tr);
                 AfterTransaction?.Invoke(this, new TransactionEventArgs(tr));
                 if (tr.NeedFormattingCleanup) YText.CleanupAfterTransaction(tr);
             }
             finally
             {
-                if (Gc) TryGcDeleteSet(ds);
-                TryMergeDeleteSet(ds);
-                foreach (var (client, clock) in tr.AfterStateDict!)
+                if (ds is not null)
                 {
-                    long before = tr.BeforeStateOf(client);
+                    if (Gc) TryGcDeleteSet(ds);
+                    TryMergeDeleteSet(ds);
+                }
+                var after = tr.AfterClocks!;
+                var ordered = Store.Ordered;
+                for (int o = 0; o < after.Length; o++)
+                {
+                    long clock = after[o];
+                    if (clock < 0) continue;
+                    long before = Transaction.ClockAt(tr.BeforeClocks, o);
                     if (before != clock)
                     {
-                        var structs = Store.Clients[client];
+                        var structs = ordered[o];
                         int first = Math.Max(before == 0 ? 0 : structs.FindIndex(before), 1);
                         for (int k = structs.Count - 1; k >= first;)
                         {
@@ -36,10 +43,10 @@ public sealed partial class Doc
                         }
                     }
                 }
-                var merge = tr.MergeStructs;
-                for (int k = merge.Count - 1; k >= 0; k--)
+                var merge = tr.MergeStructsOrNull;
+                for (int k = (merge?.Count ?? 0) - 1; k >= 0; k--)
                 {
-                    var s = merge[k];
+                    var s = merge![k];
                     var structs = Store.Clients[s.Client];
                     int pos = structs.FindIndex(s.Clock);
                     if (pos < 0) continue;
@@ -49,7 +56,7 @@ public sealed partial class Doc
                     }
                     if (pos > 0) TryToMergeWithLefts(structs, pos);
                 }
-                if (!tr.Local && tr.AfterStateDict.GetValueOrDefault(ClientId) != tr.BeforeStateOf(ClientId))
+                if (!tr.Local && tr.AfterStateOf(ClientId) != tr.BeforeStateOf(ClientId))
                 {
                     // Another replica used our client id: pick a new one, as yjs does.
                     ClientId = GenerateClientId();
@@ -73,7 +80,7 @@ public sealed partial class Doc
 
     private static void CallObservers(Transaction tr)
     {
-        if (tr.Changed.Count == 0) return;
+        if (tr.ChangedCount == 0) return;
         // Deep observers collect the events of all descendants.
         Dictionary<AbstractType, List<YEvent>>? deep = null;
         foreach (var (type, subs) in tr.Changed)

@@ -31,7 +31,7 @@ internal sealed class ContentType(AbstractType type) : Content
             if (!it.IsDeleted) it.Delete(tr);
             else if (it.Clock < tr.BeforeStateOf(it.Client)) tr.MergeStructs.Add(it);
         }
-        tr.Changed.Remove(Type);
+        tr.RemoveChanged(Type);
     }
 
     public override void Gc(StructStore store)

@@ -27,6 +27,12 @@ internal sealed class StructList
 
     public int Count { get; private set; }
 
+    /// <summary>The client whose structs these are.</summary>
+    public long Client { get; init; }
+
+    /// <summary>Index of this list in <see cref="StructStore.Ordered"/>.</summary>
+    public int Ordinal { get; init; }
+
     public AbstractStruct this[int i]
     {
         get

@@ -5,6 +5,12 @@ internal sealed class StructStore
 {
     public readonly Dictionary<long, StructList> Clients = new();
 
+    /// <summary>The lists of <see cref="Clients"/> in creation order; <see cref="StructList.Ordinal"/> indexes it.</summary>
+    public StructList[] Ordered = new StructList[4];
+
+    /// <summary>Number of used entries of <see cref="Ordered"/>.</summary>
+    public int OrderedCount;
+
     /// <summary>Structs that could not be integrated yet, by client (sorted by clock).</summary>
     public Dictionary<long, List<AbstractStruct>>? PendingStructs;
 
@@ -33,12 +39,38 @@ internal sealed class StructStore
         return sv;
     }
 
+    /// <summary>
+    /// The state of every client by ordinal (-1 for a client without structs), in one small array:
+    /// what a transaction keeps as its before/after state vector.
+    /// </summary>
+    public long[] SnapshotClocks()
+    {
+        int n = OrderedCount;
+        if (n == 0) return [];
+        var clocks = new long[n];
+        var ordered = Ordered;
+        for (int i = 0; i < n; i++)
+        {
+            var list = ordered[i];
+            if (list.Count == 0)
+            {
+                clocks[i] = -1;
+                continue;
+            }
+            var last = list.Last;
+            clocks[i] = last.Clock + last.Len;
+        }
+        return clocks;
+    }
+
     public void AddStruct(AbstractStruct s)
     {
         if (!Clients.TryGetValue(s.Client, out var list))
         {
-            list = new StructList();
+            list = new StructList { Client = s.Client, Ordinal = OrderedCount };
             Clients[s.Client] = list;
+            if (OrderedCount == Ordered.Length) Array.Resize(ref Ordered, Ordered.Length * 2);
+            Ordered[OrderedCount++] = list;
         }
         else
         {

@@ -418,11 +418,14 @@ public partial class YText : AbstractType
     {
         var needFull = new HashSet<YText>(ReferenceEqualityComparer.Instance);
         var doc = transaction.Doc;
-        foreach (var (client, afterClock) in transaction.AfterStateDict!)
+        var after = transaction.AfterClocks!;
+        for (int o = 0; o < after.Length; o++)
         {
-            long clock = transaction.BeforeStateOf(client);
+            long afterClock = after[o];
+            if (afterClock < 0) continue;
+            long clock = Transaction.ClockAt(transaction.BeforeClocks, o);
             if (afterClock == clock) continue;
-            var structs = doc.Store.Clients[client];
+            var structs = doc.Store.Ordered[o];
             IterateStructs(transaction, structs, clock, afterClock, s =>
             {
                 if (s is Item it && !it.IsDeleted && it.Content is ContentFormat && it.Parent is YText yt) needFull.Add(yt);

@@ -45,19 +45,43 @@ internal static class UpdateWriter
     /// <summary>The update of one finished transaction, or null when it changed nothing.</summary>
     public static byte[]? EncodeTransactionUpdate(Transaction tr)
     {
-        bool changed = !tr.DeleteSet.IsEmpty;
+        var ds = tr.DeleteSetOrNull;
+        bool changed = ds is not null && !ds.IsEmpty;
+        var before = tr.BeforeClocks;
+        var after = tr.AfterClocks!;
         if (!changed)
         {
-            foreach (var (client, clock) in tr.AfterStateDict!)
+            for (int o = 0; o < after.Length; o++)
             {
-                if (tr.BeforeStateOf(client) != clock || !tr.BeforeStateDict.ContainsKey(client)) { changed = true; break; }
+                if (after[o] < 0) continue;
+                if (!Transaction.HasClient(before, o) || before[o] != after[o]) { changed = true; break; }
             }
         }
         if (!changed) return null;
-        tr.DeleteSet.SortAndMerge();
         using var w = new Lib0Writer(64);
-        WriteClientsStructs(w, tr.Doc.Store, tr.BeforeStateDict);
-        tr.DeleteSet.Write(w);
+        var store = tr.Doc.Store;
+        // Same structs as WriteClientsStructs against the before state vector.
+        var sm = new List<KeyValuePair<long, long>>();
+        for (int o = 0; o < store.OrderedCount; o++)
+        {
+            var list = store.Ordered[o];
+            if (list.Count == 0) continue;
+            long state = store.GetState(list.Client);
+            if (Transaction.HasClient(before, o))
+            {
+                if (state > before[o]) sm.Add(new(list.Client, before[o]));
+            }
+            else sm.Add(new(list.Client, 0));
+        }
+        w.WriteVarUint((ulong)sm.Count);
+        sm.Sort((a, b) => b.Key.CompareTo(a.Key));
+        foreach (var (client, clock) in sm) WriteStructs(w, store.Clients[client], client, clock);
+        if (ds is null) w.WriteVarUint(0);
+        else
+        {
+            ds.SortAndMerge();
+            ds.Write(w);
+        }
         return w.ToArray();
     }
 }
