@@ -88,7 +88,8 @@ export class FacilitatorConsole {
       ...items.map((a, i) => {
         const c = byId.get(a.clauseId)!;
         const ends = a.startedAt ? Date.parse(a.startedAt) + a.minutes * 60_000 : 0;
-        const start = h('button', { type: 'button', class: 'button small primary', 'aria-label': t('agenda.startLabel', { item: this.label(c) }) }, a.status === 'current' ? t('agenda.restart') : t('agenda.start'));
+        const action = a.status === 'current' ? t('agenda.restart') : t('agenda.start');
+        const start = h('button', { type: 'button', class: 'button small primary', 'aria-label': t('agenda.startLabel', { action, item: this.label(c) }) }, action);
         start.addEventListener('click', () => this.act('StartAgendaItem', a.clauseId));
         const up = h('button', { type: 'button', class: 'button small', disabled: i === 0, 'aria-label': t('agenda.upLabel', { item: this.label(c) }) }, '↑');
         up.addEventListener('click', () => save(swap(items, i, i - 1)));
