@@ -72,6 +72,8 @@ public sealed partial class Doc
                 if (cleanups.Count <= i)
                 {
                     _cleanups = null;
+                    cleanups.Clear();
+                    _spareCleanups = cleanups;
                     AfterAllTransactions?.Invoke(this, EventArgs.Empty);
                 }
             }

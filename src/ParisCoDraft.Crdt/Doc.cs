@@ -10,6 +10,8 @@ public sealed partial class Doc
     private readonly DocOptions _options;
     private Transaction? _transaction;
     private List<Transaction>? _cleanups;
+    /// <summary>The emptied cleanup list of the last batch, reused by the next one (one list per doc, not per transaction).</summary>
+    private List<Transaction>? _spareCleanups;
 
     /// <summary>Creates a document.</summary>
     public Doc(DocOptions? options = null)
@@ -145,7 +147,11 @@ public sealed partial class Doc
         {
             initial = true;
             _transaction = new Transaction(this, origin, local);
-            _cleanups ??= new List<Transaction>();
+            if (_cleanups is null)
+            {
+                _cleanups = _spareCleanups ?? new List<Transaction>();
+                _spareCleanups = null;
+            }
             _cleanups.Add(_transaction);
             if (_cleanups.Count == 1) BeforeAllTransactions?.Invoke(this, EventArgs.Empty);
         }

@@ -340,10 +340,10 @@ public partial class YText : AbstractType
     private static int CleanupFormattingGap(Transaction tr, Item start, Item? curr, AttrMap startAttributes, AttrMap currAttributes)
     {
         Item? end = start;
-        var endFormats = new Dictionary<string, ContentFormat>();
+        Dictionary<string, ContentFormat>? endFormats = null;
         while (end is not null && (!end.Countable || end.IsDeleted))
         {
-            if (!end.IsDeleted && end.Content is ContentFormat cf) endFormats[cf.Key] = cf;
+            if (!end.IsDeleted && end.Content is ContentFormat cf) (endFormats ??= new Dictionary<string, ContentFormat>())[cf.Key] = cf;
             end = end.Right;
         }
         int cleanups = 0;
@@ -355,7 +355,7 @@ public partial class YText : AbstractType
             if (!s.IsDeleted && s.Content is ContentFormat f)
             {
                 var startAttrValue = startAttributes.GetOrNull(f.Key);
-                if (!(endFormats.TryGetValue(f.Key, out var ef) && ef == f) || JsValues.StrictEquals(startAttrValue, f.Value))
+                if (!(endFormats is not null && endFormats.TryGetValue(f.Key, out var ef) && ef == f) || JsValues.StrictEquals(startAttrValue, f.Value))
                 {
                     s.Delete(tr);
                     cleanups++;
