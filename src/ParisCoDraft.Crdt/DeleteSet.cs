@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ParisCoDraft.Crdt.Encoding;
 
 namespace ParisCoDraft.Crdt;
@@ -13,6 +14,7 @@ public sealed class DeleteSet
     /// <summary>Whether no range is recorded.</summary>
     public bool IsEmpty => Ranges.Count == 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Add(long client, long clock, long length)
     {
         if (length <= 0) return;
@@ -25,6 +27,7 @@ public sealed class DeleteSet
     }
 
     /// <summary>Sorts every client's ranges and merges touching/overlapping ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SortAndMerge()
     {
         foreach (var list in Ranges.Values)

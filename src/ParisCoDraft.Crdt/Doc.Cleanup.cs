@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using ParisCoDraft.Crdt.Encoding;
 
 namespace ParisCoDraft.Crdt;
 
 public sealed partial class Doc
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CleanupTransactions(int i)
     {
         var cleanups = _cleanups!;
@@ -80,6 +82,7 @@ public sealed partial class Doc
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CallObservers(Transaction tr)
     {
         if (tr.ChangedCount == 0) return;
@@ -120,6 +123,7 @@ public sealed partial class Doc
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TryGcDeleteSet(DeleteSet ds)
     {
         foreach (var (client, ranges) in ds.Ranges)
@@ -144,6 +148,7 @@ public sealed partial class Doc
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TryMergeDeleteSet(DeleteSet ds)
     {
         foreach (var (client, ranges) in ds.Ranges)
@@ -163,6 +168,7 @@ public sealed partial class Doc
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int TryToMergeWithLefts(StructList structs, int pos)
     {
         var right = structs[pos];

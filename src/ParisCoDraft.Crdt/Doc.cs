@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ParisCoDraft.Crdt.Encoding;
 
 namespace ParisCoDraft.Crdt;
@@ -139,6 +140,7 @@ public sealed partial class Doc
     /// <summary>Runs <paramref name="f"/> in a transaction (joins the current one when nested).</summary>
     public void Transact(Action<Transaction> f, object? origin = null) => Transact(f, origin, true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Transact(Action<Transaction> f, object? origin, bool local)
     {
         ArgumentNullException.ThrowIfNull(f);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ParisCoDraft.Crdt;
 
 /// <summary>A set of changes applied to a <see cref="Doc"/> at once; observers and update events fire at its end.</summary>
@@ -129,6 +130,7 @@ public sealed class Transaction
         return d;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddChangedType(AbstractType type, string? parentSub)
     {
         var item = type.ItemRef;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ParisCoDraft.Crdt.Encoding;
 
@@ -34,6 +35,7 @@ internal sealed class ContentString : Content
 
     public override int Ref => 4;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override Content Splice(int offset)
     {
         var rightChars = _chars.AsSpan(offset, _len - offset).ToArray();
@@ -51,6 +53,7 @@ internal sealed class ContentString : Content
         return new ContentString(rightChars, rightChars.Length);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool MergeWith(Content right)
     {
         var r = (ContentString)right;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -51,6 +52,7 @@ public ref struct Lib0Reader
     }
 
     /// <summary>Reads an unsigned varint; values above 2^53-1 are rejected as lib0 does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong ReadVarUint()
     {
         ulong num = 0;
@@ -112,6 +114,7 @@ public ref struct Lib0Reader
     }
 
     /// <summary>Reads a length-prefixed UTF-8 string (invalid sequences become U+FFFD).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string ReadVarString()
     {
         int len = ReadVarUintAsInt();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ParisCoDraft.Crdt.Encoding;
 
 namespace ParisCoDraft.Crdt;
@@ -100,6 +101,7 @@ public sealed class Item : AbstractStruct
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override long? GetMissing(Transaction tr, StructStore store)
     {
         if (OriginId is { } o && o.Client != Client && o.Clock >= store.GetState(o.Client)) return o.Client;
@@ -156,6 +158,7 @@ public sealed class Item : AbstractStruct
     internal bool LeftIsGc;
     internal bool RightIsGc;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override void Integrate(Transaction tr, int offset)
     {
         var store = tr.Doc.Store;
@@ -257,6 +260,7 @@ public sealed class Item : AbstractStruct
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Delete(Transaction tr)
     {
         if (IsDeleted) return;
@@ -269,6 +273,7 @@ public sealed class Item : AbstractStruct
         Content.Delete(tr);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Gc(StructStore store, bool parentGcd)
     {
         if (!IsDeleted) throw new InvalidOperationException("Only deleted items can be garbage collected.");
@@ -277,6 +282,7 @@ public sealed class Item : AbstractStruct
         else Content = new ContentDeleted(Len);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override bool MergeWith(AbstractStruct rightStruct)
     {
         if (rightStruct is not Item right) return false;
@@ -361,6 +367,7 @@ public sealed class Item : AbstractStruct
     }
 
     /// <summary>Splits this item at <paramref name="diff"/>; returns the right part (already linked).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Item Split(Transaction? tr, int diff)
     {
         var right = new Item(Client, Clock + diff, this, new Id(Client, Clock + diff - 1), Right, RightOriginId, Parent, ParentSubKey, Content.Splice(diff))

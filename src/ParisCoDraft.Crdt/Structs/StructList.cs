@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ParisCoDraft.Crdt;
 
 /// <summary>
@@ -56,6 +57,7 @@ internal sealed class StructList
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(AbstractStruct s)
     {
         var ch = _chunks[_chunkCount - 1];
@@ -72,6 +74,7 @@ internal sealed class StructList
         Count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Insert(int index, AbstractStruct s)
     {
         if (index == Count)
@@ -111,6 +114,7 @@ internal sealed class StructList
         _hint = c;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RemoveRange(int index, int n)
     {
         while (n > 0)
@@ -144,6 +148,7 @@ internal sealed class StructList
     }
 
     /// <summary>Index of the struct containing <paramref name="clock"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FindIndex(long clock)
     {
         if (Count == 0 || clock < 0) return -1;
@@ -187,6 +192,7 @@ internal sealed class StructList
     }
 
     /// <summary>The chunk whose first clock is the largest one &lt;= <paramref name="clock"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindChunk(long clock)
     {
         var chunks = _chunks;
@@ -211,6 +217,7 @@ internal sealed class StructList
     }
 
     /// <summary>The chunk holding global index <paramref name="index"/> (the last chunk for index == Count).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Locate(int index)
     {
         var chunks = _chunks;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ParisCoDraft.Crdt;
 
 /// <summary>All structs of a document by client.</summary>
@@ -43,6 +44,7 @@ internal sealed class StructStore
     /// The state of every client by ordinal (-1 for a client without structs), in one small array:
     /// what a transaction keeps as its before/after state vector.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long[] SnapshotClocks()
     {
         int n = OrderedCount;
@@ -63,6 +65,7 @@ internal sealed class StructStore
         return clocks;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddStruct(AbstractStruct s)
     {
         if (!Clients.TryGetValue(s.Client, out var list))
@@ -87,6 +90,7 @@ internal sealed class StructStore
         return i < 0 ? null : list[i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AbstractStruct GetItemCleanStart(Transaction tr, Id id)
     {
         var list = Clients[id.Client];
@@ -94,6 +98,7 @@ internal sealed class StructStore
         return list[i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindIndexCleanStart(Transaction? tr, StructList list, long clock)
     {
         int index = list.FindIndex(clock);
@@ -107,6 +112,7 @@ internal sealed class StructStore
         return index;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AbstractStruct GetItemCleanEnd(Transaction tr, Id id)
     {
         var list = Clients[id.Client];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ParisCoDraft.Crdt;
 
 /// <summary>
@@ -82,6 +83,7 @@ internal sealed class SearchMarker
         return pm;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SearchMarker? Find(AbstractType type, int index)
     {
         var markers = type.SearchMarkers;
@@ -132,6 +134,7 @@ internal sealed class SearchMarker
         return MarkPosition(markers, p, pindex);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void UpdateChanges(List<SearchMarker> markers, int index, int len)
     {
         for (int i = markers.Count - 1; i >= 0; i--)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ParisCoDraft.Crdt;
 
 /// <summary>A cursor between two items of a text, with the formatting attributes active at that point.</summary>
@@ -8,6 +9,7 @@ internal sealed class TextPosition(Item? left, Item? right, int index, AttrMap c
     public int Index = index;
     public AttrMap CurrentAttributes = currentAttributes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward()
     {
         var r = Right ?? throw new InvalidOperationException("Unexpected end of text.");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ParisCoDraft.Crdt;
@@ -53,6 +54,7 @@ public partial class YText : AbstractType
     }
 
     /// <summary>Inserts text at <paramref name="index"/>; without attributes it takes the formatting at that position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Insert(int index, string text, IDictionary<string, object?>? attributes = null)
     {
         if (text.Length == 0) return;
@@ -71,6 +73,7 @@ public partial class YText : AbstractType
         doc.Transact(tr => InsertCore(tr, index, text, attributes));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InsertCore(Transaction tr, int index, string text, IDictionary<string, object?>? attributes)
     {
         var pos = FindPosition(tr, index, attributes is null);
@@ -89,6 +92,7 @@ public partial class YText : AbstractType
     }
 
     /// <summary>Deletes <paramref name="length"/> units from <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Delete(int index, int length)
     {
         if (length == 0) return;
@@ -170,6 +174,7 @@ public partial class YText : AbstractType
         else current.Set(f.Key, f.Value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TextPosition FindNextPosition(Transaction tr, TextPosition pos, int count)
     {
         var store = tr.Doc.Store;
@@ -192,6 +197,7 @@ public partial class YText : AbstractType
         return pos;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TextPosition FindPosition(Transaction tr, int index, bool useSearchMarker)
     {
         if (index < 0 || index > LengthCore) throw new ArgumentOutOfRangeException(nameof(index));
@@ -204,6 +210,7 @@ public partial class YText : AbstractType
         return FindNextPosition(tr, new TextPosition(null, Start, 0, attrs), index);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InsertNegatedAttributes(Transaction tr, TextPosition pos, AttrMap negated)
     {
         while (pos.Right is not null && (pos.Right.IsDeleted || (pos.Right.Content is ContentFormat f && negated.TryGet(f.Key, out var nv) && JsValues.EqualAttrs(nv, f.Value))))
@@ -225,6 +232,7 @@ public partial class YText : AbstractType
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MinimizeAttributeChanges(TextPosition pos, AttrMap attributes)
     {
         while (pos.Right is not null)
@@ -239,6 +247,7 @@ public partial class YText : AbstractType
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AttrMap InsertAttributes(Transaction tr, TextPosition pos, AttrMap attributes)
     {
         var doc = tr.Doc;
@@ -262,6 +271,7 @@ public partial class YText : AbstractType
         return negated;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void InsertText(Transaction tr, TextPosition pos, object text, AttrMap attributes)
     {
         var current = pos.CurrentAttributes.Entries;
@@ -337,6 +347,7 @@ public partial class YText : AbstractType
         InsertNegatedAttributes(tr, pos, negated);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CleanupFormattingGap(Transaction tr, Item start, Item? curr, AttrMap startAttributes, AttrMap currAttributes)
     {
         Item? end = start;
@@ -470,6 +481,7 @@ public partial class YText : AbstractType
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeleteText(Transaction tr, TextPosition pos, int length)
     {
         int startLength = length;

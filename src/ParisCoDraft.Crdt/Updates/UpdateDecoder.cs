@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ParisCoDraft.Crdt.Encoding;
 
 namespace ParisCoDraft.Crdt;
@@ -28,6 +29,7 @@ internal static class UpdateDecoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<KeyValuePair<long, List<AbstractStruct>>> ReadClientsStructs(ref Lib0Reader r)
     {
         int numClients = r.ReadCount(3);
@@ -53,6 +55,7 @@ internal static class UpdateDecoder
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static AbstractStruct ReadStruct(ref Lib0Reader r, long client, long clock)
     {
         byte info = r.ReadByte();
@@ -96,6 +99,7 @@ internal static class UpdateDecoder
         return new Id(client, clock);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Content ReadContent(ref Lib0Reader r, int refNum)
     {
         switch (refNum)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ParisCoDraft.Crdt;
 
 /// <summary>
@@ -121,6 +122,7 @@ internal static class UpdateIntegrator
     /// <see cref="UpdateDecodeException"/> and nothing is applied. Delete ranges beyond the known clocks are
     /// bounded the same way by <see cref="DocOptions.MaxPendingDeleteRanges"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckPendingBounds(Doc doc, DecodedUpdate update)
     {
         var store = doc.Store;
@@ -177,6 +179,7 @@ internal static class UpdateIntegrator
     }
 
     /// <summary>Integrates what it can; returns the structs that must wait (or null) and the missing clocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<long, List<AbstractStruct>>? IntegrateStructs(Transaction tr, StructStore store, Dictionary<long, List<AbstractStruct>> clientsStructRefs, out Dictionary<long, long>? missingSv)
     {
         missingSv = null;
@@ -296,6 +299,7 @@ internal static class UpdateIntegrator
     }
 
     /// <summary>Applies deletions of known clocks; returns the ranges that refer to clocks not received yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static DeleteSet? ApplyDeleteSet(Transaction tr, StructStore store, DeleteSet ds)
     {
         DeleteSet? unapplied = null;
