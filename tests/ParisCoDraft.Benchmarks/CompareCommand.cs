@@ -10,7 +10,7 @@ namespace ParisCoDraft.Benchmarks;
 /// </summary>
 public static class CompareCommand
 {
-    private static readonly TimeSpan NodeTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Returns one JSON line: {"trace", "runs", "yjs", "pariscodraft", "ratios" (warm medians, or cold when
@@ -19,7 +19,9 @@ public static class CompareCommand
     public static string Run(string path, int runs = TraceCommand.DefaultRuns)
     {
         var yjs = RunYjs(path, runs);
-        var ours = TraceCommand.Run(path, runs);
+        // Our side also runs in a fresh process, so its cold run is as cold as node's (no JIT carried over
+        // from an earlier trace of the same command).
+        var ours = RunOurs(path, runs);
         var result = new JsonObject
         {
             ["trace"] = ours.Trace,
@@ -56,29 +58,45 @@ public static class CompareCommand
     /// <summary>Runs tools/yjs-reference/trace-bench.mjs with node from PATH.</summary>
     public static TraceFigures RunYjs(string path, int runs = TraceCommand.DefaultRuns)
     {
-        var psi = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
+        var psi = new ProcessStartInfo("node");
         psi.ArgumentList.Add("--expose-gc");
         psi.ArgumentList.Add(Path.Combine(RepoPaths.YjsReference, "trace-bench.mjs"));
         psi.ArgumentList.Add(Path.GetFullPath(path));
         psi.ArgumentList.Add("--runs");
         psi.ArgumentList.Add(runs.ToString(CultureInfo.InvariantCulture));
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start node");
+        return RunChild(psi, "trace-bench.mjs");
+    }
+
+    /// <summary>Runs this benchmark's <c>trace</c> command in a child process (same runtime, same build).</summary>
+    public static TraceFigures RunOurs(string path, int runs = TraceCommand.DefaultRuns)
+    {
+        var self = typeof(CompareCommand).Assembly.Location;
+        var psi = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet");
+        if (Path.GetFileNameWithoutExtension(psi.FileName) == "dotnet") psi.ArgumentList.Add(self);
+        psi.ArgumentList.Add("trace");
+        psi.ArgumentList.Add(Path.GetFullPath(path));
+        psi.ArgumentList.Add("--runs");
+        psi.ArgumentList.Add(runs.ToString(CultureInfo.InvariantCulture));
+        return RunChild(psi, "trace");
+    }
+
+    private static TraceFigures RunChild(ProcessStartInfo psi, string what)
+    {
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.UseShellExecute = false;
+        psi.WorkingDirectory = RepoPaths.Root;
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {psi.FileName}");
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(NodeTimeout))
+        if (!p.WaitForExit(ChildTimeout))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"trace-bench.mjs did not finish within {NodeTimeout}");
+            throw new TimeoutException($"{what} did not finish within {ChildTimeout}");
         }
         if (p.ExitCode != 0)
         {
-            throw new InvalidOperationException($"trace-bench.mjs failed ({p.ExitCode}): {stderr.Result}");
+            throw new InvalidOperationException($"{what} failed ({p.ExitCode}): {stderr.Result}");
         }
         var line = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
         return TraceFigures.Parse(line);
