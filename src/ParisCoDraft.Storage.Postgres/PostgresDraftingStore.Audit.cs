@@ -1,0 +1,49 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ParisCoDraft.Storage.Postgres;
+
+public sealed partial class PostgresDraftingStore
+{
+    /// <inheritdoc />
+    public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await InsertAuditAsync(connection, null, entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string billId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(connection, null,
+            """
+            SELECT bill_id, time, participant_id, role, action, detail FROM
+              (SELECT * FROM audit WHERE bill_id = @bill ORDER BY id DESC LIMIT @limit) last
+            ORDER BY id;
+            """);
+        cmd.Parameters.AddWithValue("bill", billId);
+        cmd.Parameters.AddWithValue("limit", (long)Math.Max(0, limit));
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<AuditEntry>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new AuditEntry(reader.GetString(0), FromUnixMs(reader.GetInt64(1)), NullableString(reader, 2), NullableString(reader, 3),
+                reader.GetString(4), reader.GetString(5)));
+        }
+        return list;
+    }
+
+    private static async Task InsertAuditAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, AuditEntry e, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, tx,
+            "INSERT INTO audit (bill_id, time, participant_id, role, action, detail) VALUES (@bill, @time, @participant, @role, @action, @detail);");
+        cmd.Parameters.AddWithValue("bill", e.BillId);
+        cmd.Parameters.AddWithValue("time", ToUnixMs(e.Time));
+        cmd.Parameters.AddWithValue("participant", NpgsqlDbType.Text, Db(e.ParticipantId));
+        cmd.Parameters.AddWithValue("role", NpgsqlDbType.Text, Db(e.Role));
+        cmd.Parameters.AddWithValue("action", e.Action);
+        cmd.Parameters.AddWithValue("detail", e.DetailJson);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

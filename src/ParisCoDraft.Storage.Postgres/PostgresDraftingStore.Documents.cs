@@ -1,0 +1,168 @@
+using System.Data;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ParisCoDraft.Storage.Postgres;
+
+public sealed partial class PostgresDraftingStore
+{
+    /// <inheritdoc />
+    public async Task<DocumentLog?> LoadDocumentAsync(string billId, CancellationToken cancellationToken) =>
+        await ReadUpdatesAsync(billId, after: -1, upTo: long.MaxValue, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// What a process that holds every update of the bill up to <paramref name="after"/> is missing, up to
+    /// <paramref name="upTo"/>: the snapshot when it is newer than <paramref name="after"/> (a compaction
+    /// deleted updates it needs), and the updates after both. Null when the bill has no document.
+    /// </summary>
+    public async Task<DocumentLog?> ReadUpdatesAsync(string billId, long after, long upTo, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One snapshot of the database for both reads, so the snapshot and the updates come from the same moment.
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        byte[]? snapshot;
+        long snapshotSeq;
+        await using (var cmd = Command(connection, tx,
+                         "SELECT snapshot_seq, CASE WHEN snapshot_seq > @after THEN snapshot END FROM documents WHERE bill_id = @bill;"))
+        {
+            cmd.Parameters.AddWithValue("bill", billId);
+            cmd.Parameters.AddWithValue("after", after);
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
+            snapshotSeq = reader.GetInt64(0);
+            snapshot = NullableBlob(reader, 1);
+        }
+        var updates = new List<StoredUpdate>();
+        await using (var cmd = Command(connection, tx,
+                         "SELECT seq, data FROM updates WHERE bill_id = @bill AND seq > @after AND seq <= @upTo ORDER BY seq;"))
+        {
+            cmd.Parameters.AddWithValue("bill", billId);
+            cmd.Parameters.AddWithValue("after", Math.Max(after, snapshotSeq));
+            cmd.Parameters.AddWithValue("upTo", upTo);
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                updates.Add(new StoredUpdate(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
+            }
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new DocumentLog(snapshot, snapshotSeq, updates);
+    }
+
+    /// <summary>
+    /// Appends in one transaction. Each bill of the batch is locked first (transaction-scoped advisory
+    /// locks, taken in key order so two batches cannot deadlock): within a bill, sequence numbers are then
+    /// drawn and committed in the same order, so a reader who sees number N of a bill also sees every lower
+    /// number of that bill. The fan-out and compaction rely on it. One NOTIFY per bill, sent on commit.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> AppendUpdatesAsync(IReadOnlyList<UpdateToAppend> updates, CancellationToken cancellationToken)
+    {
+        if (updates.Count == 0) return [];
+        var locks = new SortedSet<long>();
+        foreach (var u in updates) locks.Add(BillLockKey(u.BillId));
+        var created = ToUnixMs(DateTimeOffset.UtcNow);
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var sequences = new long[updates.Count];
+        await using (var batch = new NpgsqlBatch(connection, tx))
+        {
+            foreach (var key in locks)
+            {
+                var lockCmd = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1);");
+                lockCmd.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+                batch.BatchCommands.Add(lockCmd);
+            }
+            foreach (var u in updates)
+            {
+                var insert = new NpgsqlBatchCommand("INSERT INTO updates (bill_id, data, origin, created) VALUES ($1, $2, $3, $4) RETURNING seq;");
+                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = u.BillId });
+                insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = u.Data, NpgsqlDbType = NpgsqlDbType.Bytea });
+                insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Origin });
+                insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = created });
+                batch.BatchCommands.Add(insert);
+            }
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < locks.Count; i++) await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < updates.Count; i++)
+            {
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new StoreException("INSERT returned no sequence number.");
+                sequences[i] = reader.GetInt64(0);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await using (var notify = new NpgsqlBatch(connection, tx))
+        {
+            foreach (var notice in Notices(updates, sequences))
+            {
+                var cmd = new NpgsqlBatchCommand("SELECT pg_notify($1, $2);");
+                cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = UpdatesChannel });
+                cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = notice.Format() });
+                notify.BatchCommands.Add(cmd);
+            }
+            await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return sequences;
+    }
+
+    private List<UpdateNotice> Notices(IReadOnlyList<UpdateToAppend> updates, long[] sequences)
+    {
+        var byBill = new Dictionary<string, (long First, long Last, int Count)>(StringComparer.Ordinal);
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var seq = sequences[i];
+            byBill[updates[i].BillId] = byBill.TryGetValue(updates[i].BillId, out var r)
+                ? (Math.Min(r.First, seq), Math.Max(r.Last, seq), r.Count + 1)
+                : (seq, seq, 1);
+        }
+        var list = new List<UpdateNotice>(byBill.Count);
+        foreach (var (bill, r) in byBill) list.Add(new UpdateNotice(Origin, bill, r.First, r.Last, r.Count));
+        return list;
+    }
+
+    /// <summary>A stable 64-bit advisory-lock key for a bill (the same in every process).</summary>
+    internal static long BillLockKey(string billId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes("pariscodraft-bill:" + billId), hash);
+        return BitConverter.ToInt64(hash[..8]);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> CompactAsync(string billId, byte[] snapshot, long upToSequence, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The row lock taken by UPDATE orders concurrent compactions of a bill; the later one re-checks the
+        // condition against the committed row and gives up when that snapshot is newer.
+        await using (var cmd = Command(connection, tx,
+                         "UPDATE documents SET snapshot = @snapshot, snapshot_seq = @seq WHERE bill_id = @bill AND snapshot_seq <= @seq;"))
+        {
+            cmd.Parameters.AddWithValue("snapshot", NpgsqlDbType.Bytea, snapshot);
+            cmd.Parameters.AddWithValue("seq", upToSequence);
+            cmd.Parameters.AddWithValue("bill", billId);
+            if (await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0) return false;
+        }
+        await using (var cmd = Command(connection, tx, "DELETE FROM updates WHERE bill_id = @bill AND seq <= @seq;"))
+        {
+            cmd.Parameters.AddWithValue("seq", upToSequence);
+            cmd.Parameters.AddWithValue("bill", billId);
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The highest sequence number handed out so far (0 when none): for tests and diagnostics.</summary>
+    internal async Task<long> LastIssuedSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(connection, null,
+            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM updates_seq_seq;");
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,113 @@
+using Npgsql;
+
+namespace ParisCoDraft.Storage.Postgres;
+
+/// <summary>
+/// The store on PostgreSQL, for when one machine is not enough: several server processes share one
+/// database. Same contract as the SQLite store (append-only audit and versions, a document log whose
+/// sequence numbers are never reused, compaction that keeps what was appended meanwhile). Every append
+/// also announces itself with <c>NOTIFY</c> (see <see cref="PostgresUpdateListener"/>) so the other
+/// processes can bring their in-memory documents up to date.
+/// </summary>
+public sealed partial class PostgresDraftingStore : IDraftingStore, IDeliberationStore, IVersionStore
+{
+    /// <summary>The NOTIFY channel on which appends are announced.</summary>
+    public const string UpdatesChannel = "pariscodraft_updates";
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresDraftingStore(NpgsqlDataSource dataSource, string location)
+    {
+        _dataSource = dataSource;
+        Location = location;
+        Origin = Guid.NewGuid().ToString("N")[..16];
+    }
+
+    /// <summary>The schema version this build migrates databases to.</summary>
+    public static int SchemaVersion => PostgresSchema.Version;
+
+    /// <summary>This store instance (one per server process): written with each update it appends.</summary>
+    public string Origin { get; }
+
+    /// <summary>The connection string (password included): for the listener's own connection.</summary>
+    internal string ConnectionString => _dataSource.ConnectionString;
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    /// <inheritdoc />
+    public bool IsThrowaway => false;
+
+    /// <summary>Connects with <paramref name="connectionString"/> and migrates the schema.</summary>
+    public static async Task<PostgresDraftingStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StoreException("The PostgreSQL connection string is not valid: " + e.Message, e);
+        }
+        var location = $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
+        var dataSource = NpgsqlDataSource.Create(builder);
+        try
+        {
+            await PostgresSchema.MigrateAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw new StoreException($"Cannot open the PostgreSQL database at {location}: {e.Message}", e);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return new PostgresDraftingStore(dataSource, location);
+    }
+
+    private ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
+        _dataSource.OpenConnectionAsync(cancellationToken);
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql) =>
+        new(sql, connection, tx);
+
+    private static long ToUnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
+
+    private static DateTimeOffset FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static object Db(string? value) => (object?)value ?? DBNull.Value;
+
+    private static object Db(DateTimeOffset? value) => value is { } v ? ToUnixMs(v) : DBNull.Value;
+
+    private static object Db(byte[]? value) => (object?)value ?? DBNull.Value;
+
+    private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static byte[]? NullableBlob(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<byte[]>(i);
+
+    private static DateTimeOffset? NullableTime(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : FromUnixMs(r.GetInt64(i));
+
+    /// <inheritdoc />
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var cmd = Command(connection, null, "SELECT count(*) FROM bills WHERE false;");
+            await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

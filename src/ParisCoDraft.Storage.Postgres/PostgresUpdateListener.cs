@@ -1,0 +1,128 @@
+using Npgsql;
+
+namespace ParisCoDraft.Storage.Postgres;
+
+/// <summary>
+/// LISTENs on <see cref="PostgresDraftingStore.UpdatesChannel"/> on a connection of its own and hands each
+/// notice appended by another process (another <see cref="PostgresDraftingStore.Origin"/>) to
+/// <c>onNotice</c>. NOTIFY is not durable: when the connection drops, notices sent meanwhile are lost, so
+/// after reconnecting it calls <c>onResync</c> and the caller must re-read what it holds.
+/// Both callbacks run on the listening loop and must return quickly (queue the work).
+/// </summary>
+public sealed class PostgresUpdateListener : IAsyncDisposable
+{
+    private readonly PostgresDraftingStore _store;
+    private readonly Action<UpdateNotice> _onNotice;
+    private readonly Action _onResync;
+    private readonly Action<Exception> _onError;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _loop;
+
+    /// <summary>Creates the listener; <see cref="StartAsync"/> connects.</summary>
+    public PostgresUpdateListener(PostgresDraftingStore store, Action<UpdateNotice> onNotice, Action onResync, Action<Exception> onError)
+    {
+        _store = store;
+        _onNotice = onNotice;
+        _onResync = onResync;
+        _onError = onError;
+    }
+
+    /// <summary>Notices received from other processes so far.</summary>
+    public long Received => Interlocked.Read(ref _received);
+
+    private long _received;
+
+    /// <summary>Connects and LISTENs (failing loudly if it cannot), then keeps listening in the background.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        _loop = Task.Run(() => RunAsync(connection), CancellationToken.None);
+    }
+
+    private async Task<NpgsqlConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        // Not from the store's pool: this connection is held for good and must not be shared.
+        var builder = new NpgsqlConnectionStringBuilder(_store.ConnectionString) { Pooling = false, KeepAlive = 10 };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            connection.Notification += OnNotification;
+            await using var cmd = new NpgsqlCommand($"LISTEN {PostgresDraftingStore.UpdatesChannel};", connection);
+            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
+    {
+        if (e.Channel != PostgresDraftingStore.UpdatesChannel || UpdateNotice.Parse(e.Payload) is not { } notice) return;
+        if (notice.Origin == _store.Origin) return; // our own connections were served directly
+        Interlocked.Increment(ref _received);
+        _onNotice(notice);
+    }
+
+    private async Task RunAsync(NpgsqlConnection connection)
+    {
+        var token = _stop.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                await connection.WaitAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // the listener must outlive a dropped connection: report, reconnect, resync
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _onError(e);
+                await connection.DisposeAsync().ConfigureAwait(false);
+                connection = await ReconnectAsync(token).ConfigureAwait(false);
+                if (token.IsCancellationRequested) break;
+                _onResync();
+            }
+        }
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task<NpgsqlConnection> ReconnectAsync(CancellationToken token)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(delay, token).ConfigureAwait(false);
+                return await ConnectAsync(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return new NpgsqlConnection();
+            }
+#pragma warning disable CA1031 // keep trying until the database is back or we stop
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                _onError(e);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null) await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}
