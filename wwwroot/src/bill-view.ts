@@ -9,6 +9,7 @@ import { BillModel, type ClauseView } from './bill';
 import { TextEditor } from './editor';
 import { onLangChange, t } from './i18n';
 import { announce, h } from './dom';
+import { confirmAction } from './dialog';
 
 /** What the deliberation layer (clause-panel.ts) gets of each card: a place to attach to and its editors. */
 export interface CardHandle {
@@ -215,7 +216,7 @@ export class BillView {
     buttons.insert.addEventListener('click', () => this.addAfter(card.id));
     buttons.split.addEventListener('click', () => this.split(card));
     buttons.merge.addEventListener('click', () => this.merge(card));
-    buttons.withdraw.addEventListener('click', () => this.withdraw(card));
+    buttons.withdraw.addEventListener('click', () => void this.withdraw(card));
     this.cards.set(clause.id, card);
     if (this.locked.has(clause.id)) this.applyReadOnly(card);
     this.hooks?.created(card);
@@ -320,9 +321,15 @@ export class BillView {
     }
   }
 
-  private withdraw(card: Card): void {
+  private async withdraw(card: Card): Promise<void> {
     if (!this.canEdit) return;
-    if (!window.confirm(t('bill.withdrawConfirm', { n: card.number }))) return;
+    const ok = await confirmAction({
+      title: t('bill.withdrawTitle', { n: card.number }),
+      message: t('bill.withdrawConfirm', { n: card.number }),
+      submit: t('bill.withdraw'),
+      danger: true,
+    });
+    if (!ok || !this.canEdit || !this.cards.has(card.id)) return;
     const index = this.active.findIndex((c) => c.id === card.id);
     this.model.withdraw(card.id);
     this.render();

@@ -1,14 +1,16 @@
-// The deliberation beside each article of the bill page: its consensus state and matrix, my stance (with
-// the "given on an earlier text" notice and a confirm button), the comment threads (with ranges
-// highlighted in the editor), the amendments as diffs, the lock and the facilitator's focus.
+// The deliberation of each article of the bill page, kept calm: under the text, one summary line (the
+// consensus state, my stance, how many comments and amendments, markers given on an earlier text) and a
+// disclosure button that opens the article's discussion: my stance, the matrix of the three groups, the
+// comment threads (ranges highlighted in the editor, also while closed), the amendments as diffs. The
+// facilitator's focus opens and scrolls to the focused article. Everything stays live.
 
 import * as Y from 'yjs';
 import type { BillModel, ClauseView } from './bill';
 import type { BillView, CardHandle } from './bill-view';
 import { computeMatrix, matrixTable, stateBadge } from './consensus';
-import { clauseTextHash, refusal, stanceNames, type AmendmentView, type Deliberation, type StanceName } from './deliberation';
+import { clauseTextHash, refusal, stanceNames, type Deliberation, type StanceName } from './deliberation';
 import { highlightRanges, renderThread, resolveRange, selectionAnchor, type ThreadContext } from './comments';
-import { renderDiff } from './amendments';
+import { renderAmendmentItem, rerenderKeepingFocus } from './amendment-item';
 import { announce, h } from './dom';
 import { onLangChange, t } from './i18n';
 
@@ -22,20 +24,29 @@ const deliberating = new Set(['citizen', 'elected', 'civil-servant', 'facilitato
 interface Panel {
   card: CardHandle;
   clause: ClauseView;
+  summary: HTMLElement;
+  toggle: HTMLButtonElement;
   section: HTMLElement;
+  sectionHeading: HTMLElement;
   lockNote: HTMLElement;
-  status: HTMLElement;
   stanceBox: HTMLElement;
   matrixHost: HTMLElement;
   threads: HTMLUListElement;
-  commentsSummary: HTMLElement;
-  amendmentsSummary: HTMLElement;
+  commentsHeading: HTMLElement;
+  amendmentsHeading: HTMLElement;
   amendmentList: HTMLElement;
   feedback: HTMLElement;
   hash: string;
+  open: boolean;
   stanceDraft: { stance: StanceName | null; reason: string };
   unobserve: () => void;
   timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** True while the person is typing somewhere (an editor or a field): the page must not jump under them. */
+function typing(): boolean {
+  const a = document.activeElement as HTMLElement | null;
+  return !!a && (a.isContentEditable || a.tagName === 'TEXTAREA' || a.tagName === 'INPUT' || a.tagName === 'SELECT');
 }
 
 export class ClausePanels {
@@ -67,6 +78,16 @@ export class ClausePanels {
     return this.model.list().active.find((c) => c.id === id);
   }
 
+  /** Opens (or closes) an article's discussion; used by its button and by the facilitator's focus. */
+  setOpen(id: string, open: boolean): void {
+    const panel = this.panels.get(id);
+    if (!panel || panel.open === open) return;
+    panel.open = open;
+    panel.section.hidden = !open;
+    panel.card.root.classList.toggle('discussing', open);
+    this.refresh(panel);
+  }
+
   private attach(card: CardHandle): void {
     const clause = this.clauseOf(card.id);
     if (!clause || this.panels.has(card.id)) return;
@@ -74,22 +95,33 @@ export class ClausePanels {
     const feedback = h('p', { class: 'delib-feedback', role: 'status', 'aria-live': 'polite' });
     const lockNote = h('p', { class: 'lock-note', role: 'note', id: `lock-${id}`, hidden: true });
     card.article.insertBefore(lockNote, card.article.children[1] ?? null);
-    const status = h('div', { class: 'delib-status' });
+    const panelId = `delib-${id}`;
+    const headingId = `delib-heading-${id}`;
+    const toggle = h('button', { type: 'button', class: 'button small delib-toggle', 'aria-expanded': 'false', 'aria-controls': panelId, 'data-testid': 'delib-toggle' });
+    toggle.addEventListener('click', () => this.setOpen(id, !this.panels.get(id)?.open));
+    const summary = h('div', { class: 'delib-summary', 'data-testid': 'delib-summary' });
+    const sectionHeading = h('h4', { id: headingId, class: 'delib-heading' });
     const stanceBox = h('div', { class: 'stance-box' });
-    const matrixHost = h('div', { class: 'matrix-host' });
+    // Scrolls sideways on a narrow screen: focusable and named, so a keyboard can scroll it too.
+    const matrixHost = h('div', { class: 'matrix-host table-scroll', role: 'region', tabindex: 0 });
     const threads = h('ul', { class: 'threads', 'data-testid': 'threads' });
-    const commentsSummary = h('summary', { 'data-testid': 'comments-summary' });
-    const amendmentsSummary = h('summary', {});
+    const commentsHeading = h('h5', { class: 'delib-sub', 'data-testid': 'comments-summary' });
+    const amendmentsHeading = h('h5', { class: 'delib-sub' });
     const amendmentList = h('div', { class: 'amendment-list' });
-    const section = h('section', { class: 'deliberation', 'data-testid': 'deliberation' },
-      status, stanceBox, matrixHost,
-      h('details', { class: 'comments', open: true }, commentsSummary, threads, this.canComment ? this.commentForm(id, card, feedback) : null),
-      h('details', { class: 'amendments' }, amendmentsSummary, amendmentList, this.canDeliberate ? this.amendmentForm(id, feedback) : null),
+    const section = h('section', { class: 'deliberation', id: panelId, 'aria-labelledby': headingId, 'data-testid': 'deliberation', hidden: true },
+      sectionHeading,
+      matrixHost,
+      h('div', { class: 'delib-columns' },
+        h('div', { class: 'delib-col' }, stanceBox),
+        h('div', { class: 'delib-col' }, commentsHeading, threads, this.canComment ? this.commentForm(id, card, feedback) : null)),
+      h('div', { class: 'delib-amendments' }, amendmentsHeading, amendmentList, this.canDeliberate ? this.amendmentForm(id, feedback) : null),
       feedback);
-    card.article.append(section);
+    card.article.append(h('div', { class: 'delib-bar' }, summary, toggle), section);
     const panel: Panel = {
-      card, clause, section, lockNote, status, stanceBox, matrixHost, threads, commentsSummary, amendmentsSummary, amendmentList, feedback,
+      card, clause, summary, toggle, section, sectionHeading, lockNote, stanceBox, matrixHost, threads, commentsHeading,
+      amendmentsHeading, amendmentList, feedback,
       hash: clauseTextHash(clause.heading.toString(), clause.body.toString()),
+      open: false,
       stanceDraft: { stance: null, reason: '' },
       unobserve: () => undefined,
       timer: undefined,
@@ -110,6 +142,11 @@ export class ClausePanels {
       clause.body.unobserve(onText);
     };
     this.panels.set(id, panel);
+    if (this.deliberation.session.focusClauseId === id) {
+      panel.open = true;
+      section.hidden = false;
+      card.root.classList.add('discussing');
+    }
     this.refresh(panel);
   }
 
@@ -133,7 +170,9 @@ export class ClausePanels {
       this.focus = session.focusClauseId;
       const target = this.focus ? this.panels.get(this.focus) : undefined;
       if (target) {
-        target.card.root.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        this.setOpen(target.card.id, true);
+        // Bring the article into view, unless the person is typing: the page never jumps under a caret.
+        if (!typing()) target.card.root.scrollIntoView({ behavior: 'smooth', block: 'start' });
         announce(t('focus.announce', { n: target.card.root.dataset['number'] ?? '' }));
       }
     }
@@ -144,7 +183,6 @@ export class ClausePanels {
     const n = panel.card.root.dataset['number'] ?? '';
     const d = this.deliberation;
     const session = d.session;
-    panel.section.setAttribute('aria-label', t('delib.sectionLabel', { n }));
 
     const lock = d.lockOf(id);
     panel.lockNote.hidden = !lock;
@@ -157,17 +195,38 @@ export class ClausePanels {
     const markers = d.stancesOn(id);
     const matrix = computeMatrix(markers, panel.hash, session.rule);
     const count = d.commentCount(id);
+    const openAmendments = d.amendmentsFor(id).filter((a) => a.status === 'open').length;
     const round = session.round?.clauseId === id;
-    panel.status.replaceChildren(...[
+    const mine = this.canDeliberate ? d.myStance(id, this.me.participantId) : undefined;
+    const mineStale = !!mine && mine.textHash !== panel.hash;
+    const summaryLabel = t('delib.summaryLabel', { n });
+    panel.summary.setAttribute('role', 'group');
+    panel.summary.setAttribute('aria-label', summaryLabel);
+    panel.summary.replaceChildren(...[
       stateBadge(matrix.state, { 'data-testid': 'clause-state' }),
+      this.canDeliberate
+        ? h('span', { class: `my-stance${mineStale ? ' stale' : ''}`, 'data-testid': 'my-stance', 'data-stance': mine?.stance ?? '' },
+            mine ? t(mineStale ? 'delib.myStanceStale' : 'delib.myStance', { stance: t(`stance.${mine.stance}` as never) }) : t('delib.myStanceNone'))
+        : null,
       h('span', { class: 'comment-count', 'data-testid': 'comment-count', 'data-count': String(count) }, t(count === 1 ? 'comments.count.one' : 'comments.count.many', { n: count })),
+      h('span', { class: 'amendment-count', 'data-testid': 'amendment-count', 'data-count': String(openAmendments) },
+        t(openAmendments === 1 ? 'amend.count.one' : 'amend.count.many', { n: openAmendments })),
+      matrix.stale.length ? h('span', { class: 'stale-count', 'data-testid': 'stale-count' }, t('consensus.staleCount', { n: matrix.stale.length })) : null,
       focused ? h('span', { class: 'focus-tag' }, t('focus.tag')) : null,
       round ? h('span', { class: 'round-tag', 'data-testid': 'round-open' }, t('round.openTag')) : null,
-      matrix.stale.length ? h('span', { class: 'stale-count' }, t('consensus.staleCount', { n: matrix.stale.length })) : null,
     ].filter((x): x is HTMLElement => x !== null));
+    panel.toggle.textContent = panel.open ? t('delib.close') : t('delib.open');
+    panel.toggle.setAttribute('aria-label', t(panel.open ? 'delib.closeLabel' : 'delib.openLabel', { n }));
+    panel.toggle.setAttribute('aria-expanded', panel.open ? 'true' : 'false');
+
+    // Commented ranges stay highlighted in the text even while the discussion is closed.
+    this.highlight(panel);
+    if (!panel.open) return;
+    panel.sectionHeading.textContent = t('delib.sectionLabel', { n });
+    panel.matrixHost.setAttribute('aria-label', t('consensus.caption', { n }));
     panel.matrixHost.replaceChildren(matrixTable(matrix, t('consensus.caption', { n })));
     this.renderStance(panel, n);
-    this.renderThreads(panel, n);
+    this.renderThreads(panel);
     this.renderAmendments(panel, n);
   }
 
@@ -266,27 +325,30 @@ export class ClausePanels {
       me: this.me,
       canComment: this.canComment,
       rangeOf: (c) => resolveRange(this.doc, c.field === 'heading' ? clause.heading : clause.body, c),
+      returnFocus: () => panel.threads.querySelector<HTMLElement>('button, textarea') ?? panel.toggle,
       quoteOf: (c, r) => (c.field === 'heading' ? clause.heading : clause.body).toString().slice(r.from, r.to),
     };
   }
 
-  private renderThreads(panel: Panel, n: string): void {
-    const active = document.activeElement;
+  private highlight(panel: Panel): void {
     const ctx = this.threadContext(panel);
-    const threads = this.deliberation.threads(panel.card.id);
-    panel.commentsSummary.textContent = t('comments.heading', { n: this.deliberation.commentCount(panel.card.id) });
-    if (!(active && panel.threads.contains(active) && active.tagName === 'TEXTAREA')) {
-      panel.threads.replaceChildren(...threads.map((c) => renderThread(c, ctx, panel.feedback)));
-    }
-    // Highlights: open threads with a live range on the body.
     const ranges: { from: number; to: number; id: string }[] = [];
-    for (const c of threads) {
+    for (const c of this.deliberation.threads(panel.card.id)) {
       if (c.field !== 'body' || c.resolved || c.hidden || c.deleted) continue;
       const r = ctx.rangeOf(c);
       if (r && !r.deleted) ranges.push({ from: r.from, to: r.to, id: c.id });
     }
     highlightRanges(panel.card.body, ranges);
-    void n;
+  }
+
+  private renderThreads(panel: Panel): void {
+    const active = document.activeElement;
+    const ctx = this.threadContext(panel);
+    const threads = this.deliberation.threads(panel.card.id);
+    panel.commentsHeading.textContent = t('comments.heading', { n: this.deliberation.commentCount(panel.card.id) });
+    if (!(active && panel.threads.contains(active) && active.tagName === 'TEXTAREA')) {
+      panel.threads.replaceChildren(...threads.map((c) => renderThread(c, ctx, panel.feedback)));
+    }
   }
 
   private commentForm(id: string, card: CardHandle, feedback: HTMLElement): HTMLElement {
@@ -345,61 +407,19 @@ export class ClausePanels {
   private renderAmendments(panel: Panel, n: string): void {
     const list = this.deliberation.amendmentsFor(panel.card.id);
     const open = list.filter((a) => a.status === 'open').length;
-    panel.amendmentsSummary.textContent = t('amend.heading', { n: open });
+    panel.amendmentsHeading.textContent = t('amend.heading', { n: open });
     const active = document.activeElement;
     if (active && panel.amendmentList.contains(active) && active.tagName === 'TEXTAREA') return;
-    panel.amendmentList.replaceChildren(...list.map((a) => this.renderAmendment(a, panel, n)));
-  }
-
-  private renderAmendment(a: AmendmentView, panel: Panel, n: string): HTMLElement {
-    const heading = panel.clause.heading.toString();
-    const body = panel.clause.body.toString();
-    const markers = this.deliberation.stancesOn(a.id);
-    const matrix = computeMatrix(markers, a.textHash, this.deliberation.session.rule);
-    const item = h('article', { class: `amendment status-${a.status}`, 'data-amendment-id': a.id, 'data-testid': 'amendment' },
-      h('p', { class: 'comment-meta' }, h('strong', {}, a.author.displayName), ' · ', t(`amend.status.${a.status}` as never),
-        a.decidedBy ? ' · ' + t('amend.decidedBy', { name: a.decidedBy }) : ''),
-      a.heading !== heading ? renderDiff(heading, a.heading) : null,
-      a.status === 'open' ? renderDiff(body, a.body) : h('p', { class: 'amendment-text' }, a.body),
-      a.rationale ? h('p', { class: 'muted' }, t('amend.rationale', { text: a.rationale })) : null,
-      stateBadge(matrix.state),
-      h('span', { class: 'muted small' }, ' ' + t('amend.stances', { n: matrix.current.length })));
-    if (a.status === 'open') {
-      const actions = h('div', { class: 'amendment-actions' });
-      if (this.canDeliberate) {
-        for (const s of stanceNames) {
-          const mine = this.deliberation.myStance(a.id, this.me.participantId)?.stance === s;
-          const b = h('button', { type: 'button', class: `button small${mine ? ' primary' : ''}`, 'aria-pressed': mine ? 'true' : 'false' }, t(`stance.${s}` as never));
-          b.addEventListener('click', () => {
-            let reason: string | null = null;
-            if (s === 'reservations' || s === 'block') {
-              reason = window.prompt(t('stance.reasonRequired'));
-              if (!reason || !reason.trim()) return;
-            }
-            this.deliberation.setStance(a.id, s, reason).catch((err) => (panel.feedback.textContent = t('delib.refused', { reason: refusal(err) })));
-          });
-          actions.append(b);
-        }
-      }
-      if (this.me.role === 'facilitator') {
-        const adopt = h('button', { type: 'button', class: 'button small primary', 'data-testid': 'adopt' }, t('amend.adopt'));
-        adopt.addEventListener('click', () => {
-          if (!window.confirm(t('amend.adoptConfirm', { n }))) return;
-          this.deliberation
-            .adopt(a.id)
-            .then(() => announce(t('amend.adopted')))
-            .catch((err) => (panel.feedback.textContent = t('delib.refused', { reason: refusal(err) })));
-        });
-        const aside = h('button', { type: 'button', class: 'button small' }, t('amend.setAside'));
-        aside.addEventListener('click', () => {
-          const note = window.prompt(t('amend.setAsidePrompt')) ?? undefined;
-          this.deliberation.setAside(a.id, note).catch((err) => (panel.feedback.textContent = t('delib.refused', { reason: refusal(err) })));
-        });
-        actions.append(adopt, aside);
-      }
-      if (actions.childElementCount) item.append(actions);
-    }
-    return item;
+    const base = { heading: panel.clause.heading.toString(), body: panel.clause.body.toString() };
+    rerenderKeepingFocus(panel.amendmentList, () => panel.amendmentList.replaceChildren(...list.map((a) => renderAmendmentItem(a, {
+      deliberation: this.deliberation,
+      me: this.me,
+      canDeliberate: this.canDeliberate,
+      feedback: panel.feedback,
+      base,
+      adoptMessage: t('amend.adoptConfirm', { n }),
+      returnFocus: () => panel.amendmentList.querySelector<HTMLElement>('button') ?? panel.toggle,
+    }))));
   }
 
   private amendmentForm(id: string, feedback: HTMLElement): HTMLElement {

@@ -9,6 +9,7 @@ import { StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import type { TextEditor } from './editor';
 import { refusal, type CommentView, type Deliberation } from './deliberation';
+import { askText, confirmAction } from './dialog';
 import { announce, h } from './dom';
 import { roleLabel, t } from './i18n';
 
@@ -82,6 +83,8 @@ export interface ThreadContext {
   /** Live resolution of a range (local doc), when the comment has one. */
   rangeOf(c: CommentView): { from: number; to: number; deleted: boolean } | null;
   quoteOf(c: CommentView, range: { from: number; to: number }): string;
+  /** Where focus goes after a dialog if the button that opened it was re-rendered meanwhile. */
+  returnFocus?: () => HTMLElement | null | undefined;
 }
 
 function time(iso: string): string {
@@ -133,11 +136,26 @@ function renderComment(c: CommentView, ctx: ThreadContext, status: HTMLElement, 
   const who = c.author.displayName;
   if (live && mine) {
     button(t('comments.edit'), t('comments.editLabel', { name: who }), async () => {
-      const next = window.prompt(t('comments.editPrompt'), c.body ?? '');
-      if (next !== null && next.trim()) await ctx.deliberation.editComment(c.id, next);
+      const next = await askText({
+        title: t('comments.editTitle'),
+        label: t('comments.editPrompt'),
+        value: c.body ?? '',
+        required: true,
+        multiline: true,
+        submit: t('comments.editSave'),
+        returnFocus: () => document.querySelector<HTMLElement>(`.comment[data-comment-id="${c.id}"] button`) ?? ctx.returnFocus?.(),
+      });
+      if (next !== null && next !== c.body) await ctx.deliberation.editComment(c.id, next);
     });
     button(t('comments.delete'), t('comments.deleteLabel', { name: who }), async () => {
-      if (window.confirm(t('comments.deleteConfirm'))) await ctx.deliberation.deleteComment(c.id);
+      const ok = await confirmAction({
+        title: t('comments.deleteTitle'),
+        message: t('comments.deleteConfirm'),
+        submit: t('comments.delete'),
+        danger: true,
+        returnFocus: ctx.returnFocus,
+      });
+      if (ok) await ctx.deliberation.deleteComment(c.id);
     });
   }
   if (isThread && live && ctx.canComment && ctx.me.role !== 'observer') {
@@ -149,8 +167,16 @@ function renderComment(c: CommentView, ctx: ThreadContext, status: HTMLElement, 
   }
   if (live && ctx.me.role === 'facilitator') {
     button(t('comments.hide'), t('comments.hideLabel', { name: who }), async () => {
-      const reason = window.prompt(t('comments.hidePrompt'));
-      if (reason && reason.trim()) await ctx.deliberation.hideComment(c.id, reason);
+      const reason = await askText({
+        title: t('comments.hideTitle', { name: who }),
+        label: t('comments.hideReason'),
+        hint: t('comments.hidePrompt'),
+        required: true,
+        submit: t('comments.hide'),
+        danger: true,
+        returnFocus: () => document.querySelector<HTMLElement>(`.comment[data-comment-id="${c.id}"] button`) ?? ctx.returnFocus?.(),
+      });
+      if (reason) await ctx.deliberation.hideComment(c.id, reason);
     });
   }
   return h('div', { class: 'comment', 'data-comment-id': c.id }, header, body, actions.childElementCount ? actions : null);
@@ -159,10 +185,30 @@ function renderComment(c: CommentView, ctx: ThreadContext, status: HTMLElement, 
 let formCounter = 0;
 
 function replyForm(thread: CommentView, ctx: ThreadContext, status: HTMLElement): HTMLElement {
+  // A reply box under every thread makes the discussion heavy: a "Répondre" button opens it on demand.
   const id = `reply-${thread.id}-${++formCounter}`;
   const area = h('textarea', { id, rows: 2, class: 'reply-text' });
   const send = h('button', { type: 'submit', class: 'button small' }, t('comments.reply'));
-  const form = h('form', { class: 'reply-form' }, h('label', { for: id, class: 'visually-hidden' }, t('comments.replyLabel', { name: thread.author.displayName })), area, send);
+  const cancel = h('button', { type: 'button', class: 'button small' }, t('dialog.cancel'));
+  const form = h('form', { class: 'reply-form', id: `${id}-form`, hidden: true },
+    h('label', { for: id, class: 'visually-hidden' }, t('comments.replyLabel', { name: thread.author.displayName })), area,
+    h('div', { class: 'reply-actions' }, send, cancel));
+  const open = h('button', { type: 'button', class: 'link-button reply-open', 'aria-expanded': 'false', 'aria-controls': `${id}-form`,
+    'aria-label': t('comments.replyLabel', { name: thread.author.displayName }) }, t('comments.reply'));
+  const show = (visible: boolean) => {
+    form.hidden = !visible;
+    open.hidden = visible;
+    open.setAttribute('aria-expanded', visible ? 'true' : 'false');
+    (visible ? area : open).focus();
+  };
+  open.addEventListener('click', () => show(true));
+  cancel.addEventListener('click', () => show(false));
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      show(false);
+    }
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const body = area.value.trim();
@@ -174,5 +220,5 @@ function replyForm(thread: CommentView, ctx: ThreadContext, status: HTMLElement)
       .catch((err) => report(status, err))
       .finally(() => (send.disabled = false));
   });
-  return form;
+  return h('div', { class: 'reply' }, open, form);
 }

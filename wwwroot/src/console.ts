@@ -5,6 +5,7 @@ import type { ClauseView } from './bill';
 import { computeMatrix, matrixTable, stateBadge } from './consensus';
 import { clauseTextHash, refusal, type AgendaItem, type Deliberation, type SessionView } from './deliberation';
 import { renderDiff } from './amendments';
+import { askText, confirmAction } from './dialog';
 import { voteSummary } from './approval';
 import { announce, h } from './dom';
 import { t } from './i18n';
@@ -162,12 +163,20 @@ export class FacilitatorConsole {
       const focus = h('button', { type: 'button', class: `button small${s.focusClauseId === c.id ? ' primary' : ''}`, 'aria-pressed': s.focusClauseId === c.id ? 'true' : 'false', 'aria-label': t('console.focusLabel', { item: label }), 'data-testid': 'focus' }, t('console.focus'));
       focus.addEventListener('click', () => this.act('SetFocus', s.focusClauseId === c.id ? null : c.id));
       const lockButton = h('button', { type: 'button', class: 'button small', 'aria-label': t(lock ? 'console.unlockLabel' : 'console.lockLabel', { item: label }), 'data-testid': lock ? 'unlock' : 'lock' }, lock ? t('console.unlock') : t('console.lock'));
-      lockButton.addEventListener('click', () => {
-        if (lock) this.act('UnlockClause', c.id);
-        else {
-          const reason = window.prompt(t('console.lockPrompt'), t('console.lockDefault'));
-          if (reason && reason.trim()) this.act('LockClause', c.id, reason);
+      lockButton.addEventListener('click', async () => {
+        if (lock) {
+          this.act('UnlockClause', c.id);
+          return;
         }
+        const reason = await askText({
+          title: t('console.lockTitle', { item: label }),
+          label: t('console.lockPrompt'),
+          value: t('console.lockDefault'),
+          required: true,
+          submit: t('console.lock'),
+          returnFocus: () => this.root.querySelector<HTMLElement>(`tr[data-clause-id="${c.id}"] [data-testid=lock], tr[data-clause-id="${c.id}"] [data-testid=unlock]`),
+        });
+        if (reason) this.act('LockClause', c.id, reason);
       });
       const roundButton = h('button', { type: 'button', class: 'button small', disabled: s.round !== null, 'aria-label': t('console.roundLabel', { item: label }), 'data-testid': 'open-round' }, t('console.round'));
       roundButton.addEventListener('click', () => this.act('OpenRound', c.id));
@@ -176,13 +185,13 @@ export class FacilitatorConsole {
         h('td', {}, stateBadge(matrix.state), matrix.stale.length ? h('span', { class: 'muted small' }, ' ' + t('consensus.staleCount', { n: matrix.stale.length })) : null),
         h('td', {}, String(this.d.commentCount(c.id))),
         h('td', {}, lock ? t('lock.tag', { reason: lock.reason }) : '—'),
-        h('td', { class: 'row-actions' }, focus, lockButton, roundButton));
+        h('td', { class: 'row-actions' }, h('div', { class: 'row-actions-inner' }, focus, lockButton, roundButton)));
     });
-    return h('section', { class: 'panel console-section', 'aria-labelledby': 'clauses-heading' },
+    return h('section', { class: 'panel console-section console-clauses', 'aria-labelledby': 'clauses-heading' },
       h('h2', { id: 'clauses-heading', class: 'panel-heading' }, t('console.clausesHeading')),
-      h('table', { class: 'console-table', 'data-testid': 'console-clauses' },
+      h('div', { class: 'table-scroll' }, h('table', { class: 'console-table', 'data-testid': 'console-clauses' },
         h('thead', {}, h('tr', {}, ...['console.col.clause', 'console.col.state', 'console.col.comments', 'console.col.lock', 'console.col.actions'].map((k) => h('th', { scope: 'col' }, t(k as never))))),
-        h('tbody', {}, ...rows)));
+        h('tbody', {}, ...rows))));
   }
 
   // ---- amendments to decide
@@ -192,14 +201,16 @@ export class FacilitatorConsole {
     const items = open.map((a) => {
       const c = a.clauseId ? clauses.find((x) => x.id === a.clauseId) : undefined;
       const adopt = h('button', { type: 'button', class: 'button small primary' }, t('amend.adopt'));
-      adopt.addEventListener('click', () => {
-        if (!window.confirm(t('amend.adoptConfirm', { n: c?.number ?? '' }))) return;
+      adopt.addEventListener('click', async () => {
+        const message = c ? t('amend.adoptConfirm', { n: c.number ?? '' }) : t('amend.adoptNewConfirm');
+        if (!(await confirmAction({ title: t('amend.adoptTitle'), message, submit: t('amend.adopt') }))) return;
         this.d.adopt(a.id).then(() => announce(t('amend.adopted'))).catch((e) => (this.feedback.textContent = t('delib.refused', { reason: refusal(e) })));
       });
       const aside = h('button', { type: 'button', class: 'button small' }, t('amend.setAside'));
-      aside.addEventListener('click', () => {
-        const note = window.prompt(t('amend.setAsidePrompt')) ?? undefined;
-        this.d.setAside(a.id, note).catch((e) => (this.feedback.textContent = t('delib.refused', { reason: refusal(e) })));
+      aside.addEventListener('click', async () => {
+        const note = await askText({ title: t('amend.setAsideTitle'), label: t('amend.setAsidePrompt'), multiline: true, submit: t('amend.setAside') });
+        if (note === null) return;
+        this.d.setAside(a.id, note || undefined).catch((e) => (this.feedback.textContent = t('delib.refused', { reason: refusal(e) })));
       });
       const markers = this.d.stancesOn(a.id);
       const matrix = computeMatrix(markers, a.textHash, this.d.session.rule);
@@ -256,15 +267,15 @@ export class FacilitatorConsole {
       parts.push(h('p', { class: 'vote-open' }, t('vote.openNote')), voteSummary(s.vote),
         h('ul', { class: 'ballots' }, ...s.vote.ballots.map((b) => h('li', {}, `${b.displayName} : ${b.approves ? t('vote.for') : t('vote.against')}`))));
       const close = h('button', { type: 'button', class: 'button primary', 'data-testid': 'close-vote' }, t('vote.close'));
-      close.addEventListener('click', () => {
-        if (window.confirm(t('vote.closeConfirm'))) this.act('CloseVote');
+      close.addEventListener('click', async () => {
+        if (await confirmAction({ title: t('vote.close'), message: t('vote.closeConfirm'), submit: t('vote.close') })) this.act('CloseVote');
       });
       parts.push(close);
     } else {
       if (s.lastVote) parts.push(voteSummary(s.lastVote));
       const open = h('button', { type: 'button', class: 'button', 'data-testid': 'open-vote' }, t('vote.open'));
-      open.addEventListener('click', () => {
-        if (window.confirm(t('vote.openConfirm'))) this.act('OpenVote');
+      open.addEventListener('click', async () => {
+        if (await confirmAction({ title: t('vote.open'), message: t('vote.openConfirm'), submit: t('vote.open') })) this.act('OpenVote');
       });
       parts.push(h('p', { class: 'muted small' }, t('vote.freezeExplain')), open);
     }

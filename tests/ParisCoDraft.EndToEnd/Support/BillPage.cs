@@ -52,6 +52,20 @@ public sealed class BillPage(IPage page, string name)
     /// <summary>The body editor of article <paramref name="number"/>.</summary>
     public ILocator ArticleBody(int number) => Page.Locator($"li.clause[data-number='{number}'] .clause-body .cm-content");
 
+    /// <summary>Article <paramref name="number"/>'s card.</summary>
+    public ILocator Article(int number) => Page.Locator($"li.clause[data-number='{number}']");
+
+    /// <summary>Opens article <paramref name="number"/>'s discussion (stance, matrix, comments, amendments) unless it is open.</summary>
+    public async Task OpenDiscussionAsync(int number)
+    {
+        var toggle = Article(number).Locator("[data-testid=delib-toggle]");
+        if (await toggle.GetAttributeAsync("aria-expanded").Within().ConfigureAwait(false) != "true")
+        {
+            await toggle.ClickAsync().Within().ConfigureAwait(false);
+        }
+        await Article(number).Locator("[data-testid=deliberation]").WaitForAsync().Within().ConfigureAwait(false);
+    }
+
     /// <summary>Clicks "Ajouter un article" and waits for it to appear.</summary>
     public async Task AddArticleAsync()
     {

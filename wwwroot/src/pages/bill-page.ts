@@ -19,6 +19,7 @@ import { Deliberation } from '../deliberation';
 import { ClausePanels } from '../clause-panel';
 import { ApprovalBox } from '../approval';
 import { AuditPanel } from '../audit';
+import { NewClauseProposals } from '../new-clauses';
 
 function billIdFromPath(): string | undefined {
   const m = /^\/bills\/([^/]+)\/?$/.exec(location.pathname);
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
   // Deliberation (issue 4): comments, stances, amendments, locks, focus and the vote, live.
   const deliberation = new Deliberation(provider);
   new ClausePanels(view, model, doc, deliberation, { participantId: me.participantId, role: me.role });
+  new NewClauseProposals(byId('new-clauses'), model, deliberation, { participantId: me.participantId, role: me.role });
   new ApprovalBox(byId('approval'), deliberation, { participantId: me.participantId, role: me.role });
   deliberation.onChange(() => {
     const nowFrozen = deliberation.session.vote !== null;
