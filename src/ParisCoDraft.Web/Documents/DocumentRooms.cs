@@ -12,8 +12,8 @@ namespace ParisCoDraft.Web.Documents;
 /// compacted and unloaded after <see cref="DraftingOptions.IdleUnloadSeconds"/>; on shutdown every room
 /// is compacted.
 /// </summary>
-public sealed class DocumentRooms(
-    IDraftingStore store, IOptions<DraftingOptions> options, TimeProvider clock, ILogger<DocumentRooms> logger) : BackgroundService
+public sealed partial class DocumentRooms(
+    IDraftingStore store, IOptions<DraftingOptions> options, TimeProvider clock, IUpdateFanout fanout, ILogger<DocumentRooms> logger) : BackgroundService
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _rooms = [];
@@ -86,8 +86,14 @@ public sealed class DocumentRooms(
             lock (room.Gate)
             {
                 if (room.InFlight > 0) return false;
-                snapshot = Y.EncodeStateAsUpdate(room.Doc);
                 sequence = room.AppliedSequence;
+            }
+            // Scale-out: another process's updates numbered below `sequence` may not be in this doc yet (a no-op
+            // in one process). Updates this process appends from now on are numbered above `sequence`.
+            await fanout.BeforeSnapshotAsync(room, sequence, cancellationToken).ConfigureAwait(false);
+            lock (room.Gate)
+            {
+                snapshot = Y.EncodeStateAsUpdate(room.Doc);
                 room.SinceCompaction = 0;
             }
             if (await store.CompactAsync(room.BillId, snapshot, sequence, cancellationToken).ConfigureAwait(false))

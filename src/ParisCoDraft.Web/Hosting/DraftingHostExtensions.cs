@@ -23,13 +23,26 @@ public static class DraftingHostExtensions
         services.AddOptions<DraftingOptions>().Bind(builder.Configuration.GetSection(DraftingOptions.Section));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IDraftingStore>(sp =>
+        if (builder.Configuration[DraftingOptions.Section + ":" + nameof(DraftingOptions.Postgres)] is { Length: > 0 } postgres)
         {
-            var options = sp.GetRequiredService<IOptions<DraftingOptions>>().Value;
-            var env = sp.GetRequiredService<IWebHostEnvironment>();
-            var path = options.Database == ":memory:" ? options.Database : Path.GetFullPath(options.Database, env.ContentRootPath);
-            return SqliteDraftingStore.Open(path);
-        });
+            // PostgreSQL: several processes may serve one bill; the fan-out brings the others' updates in.
+            services.AddSingleton(_ => ParisCoDraft.Storage.Postgres.PostgresDraftingStore.OpenAsync(postgres).GetAwaiter().GetResult());
+            services.AddSingleton<IDraftingStore>(sp => sp.GetRequiredService<ParisCoDraft.Storage.Postgres.PostgresDraftingStore>());
+            services.AddSingleton<PostgresFanout>();
+            services.AddSingleton<IUpdateFanout>(sp => sp.GetRequiredService<PostgresFanout>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresFanout>());
+        }
+        else
+        {
+            services.AddSingleton<IDraftingStore>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<DraftingOptions>>().Value;
+                var env = sp.GetRequiredService<IWebHostEnvironment>();
+                var path = options.Database == ":memory:" ? options.Database : Path.GetFullPath(options.Database, env.ContentRootPath);
+                return SqliteDraftingStore.Open(path);
+            });
+            services.AddSingleton<IUpdateFanout, InProcessFanout>();
+        }
         services.AddHostedService<StoreAnnouncer>();
         services.AddSingleton(sp => (IDeliberationStore)sp.GetRequiredService<IDraftingStore>());
         services.AddSingleton<DeliberationService>();

@@ -9,6 +9,12 @@ public sealed class DraftingOptions
     /// <summary>SQLite file, relative to the content root; <c>:memory:</c> for a throw-away store.</summary>
     public string Database { get; set; } = ".data/pariscodraft.db";
 
+    /// <summary>
+    /// A PostgreSQL connection string; when set, the store is PostgreSQL instead of the SQLite file in
+    /// <see cref="Database"/>, and several server processes may serve the same bills (docs/storage.md).
+    /// </summary>
+    public string? Postgres { get; set; }
+
     /// <summary>Seed a demo bill on first start and print its invite links.</summary>
     public bool Demo { get; set; }
 
