@@ -42,8 +42,13 @@ public static class CompareCommand
         return result.ToJsonString();
     }
 
-    private static JsonObject Ratios(RunFigures ours, RunFigures yjs) =>
-        Ratios(ours.ApplyMs, ours.EncodeMs, ours.LoadMs, ours.ManagedBytes, yjs.ApplyMs, yjs.EncodeMs, yjs.LoadMs, yjs.ManagedBytes);
+    private static JsonObject Ratios(RunFigures ours, RunFigures yjs)
+    {
+        var r = Ratios(ours.ApplyMs, ours.EncodeMs, ours.LoadMs, ours.ManagedBytes, yjs.ApplyMs, yjs.EncodeMs, yjs.LoadMs, yjs.ManagedBytes);
+        r["applyCpu"] = Ratio(ours.ApplyCpuMs, yjs.ApplyCpuMs);
+        r["loadCpu"] = Ratio(ours.LoadCpuMs, yjs.LoadCpuMs);
+        return r;
+    }
 
     private static JsonObject Ratios(double apply, double encode, double load, long bytes, double yApply, double yEncode, double yLoad, long yBytes) => new()
     {

@@ -9,6 +9,12 @@ namespace ParisCoDraft.Benchmarks;
 /// </summary>
 public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, long ManagedBytes)
 {
+    /// <summary>Process CPU time of the replay (all threads), less sensitive than wall time to other processes.</summary>
+    public double ApplyCpuMs { get; init; }
+
+    /// <summary>Process CPU time of the load.</summary>
+    public double LoadCpuMs { get; init; }
+
     /// <summary>.NET only: bytes allocated by the replay (diagnostic; 0 for yjs).</summary>
     public long ApplyAllocatedBytes { get; init; }
 
@@ -34,6 +40,8 @@ public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, 
         MedianOf(runs.Select(r => r.LoadMs)),
         (long)Math.Round(MedianOf(runs.Select(r => (double)r.ManagedBytes))))
     {
+        ApplyCpuMs = MedianOf(runs.Select(r => r.ApplyCpuMs)),
+        LoadCpuMs = MedianOf(runs.Select(r => r.LoadCpuMs)),
         ApplyAllocatedBytes = (long)MedianOf(runs.Select(r => (double)r.ApplyAllocatedBytes)),
         ApplyGcCount = (int)MedianOf(runs.Select(r => (double)r.ApplyGcCount)),
         ApplyGcPauseMs = MedianOf(runs.Select(r => r.ApplyGcPauseMs)),
@@ -60,6 +68,8 @@ public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, 
             ["encodeMs"] = Math.Round(EncodeMs, 2),
             ["loadMs"] = Math.Round(LoadMs, 2),
             ["managedBytes"] = ManagedBytes,
+            ["applyCpuMs"] = Math.Round(ApplyCpuMs, 1),
+            ["loadCpuMs"] = Math.Round(LoadCpuMs, 2),
         };
         if (ApplyAllocatedBytes > 0)
         {
@@ -87,6 +97,8 @@ public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, 
             e.GetProperty("loadMs").GetDouble(),
             e.GetProperty("managedBytes").GetInt64())
         {
+            ApplyCpuMs = e.TryGetProperty("applyCpuMs", out var ac) ? ac.GetDouble() : double.NaN,
+            LoadCpuMs = e.TryGetProperty("loadCpuMs", out var lc) ? lc.GetDouble() : double.NaN,
             ApplySamples = Samples(e, "applySamples"),
             EncodeSamples = Samples(e, "encodeSamples"),
             LoadSamples = Samples(e, "loadSamples"),

@@ -66,9 +66,11 @@ public static class TraceCommand
         long allocBefore = GC.GetAllocatedBytesForCurrentThread();
         int gen0Before = GC.CollectionCount(0);
         var pauseBefore = GC.GetTotalPauseDuration();
+        var cpu0 = Environment.CpuUsage.TotalTime;
         var sw = Stopwatch.StartNew();
         Replay(doc, text, trace.Patches);
         var applyMs = sw.Elapsed.TotalMilliseconds;
+        var applyCpuMs = (Environment.CpuUsage.TotalTime - cpu0).TotalMilliseconds;
         var applyAlloc = GC.GetAllocatedBytesForCurrentThread() - allocBefore;
         var applyGcs = GC.CollectionCount(0) - gen0Before;
         var applyPauseMs = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
@@ -83,10 +85,12 @@ public static class TraceCommand
 
         // Retained memory of the loaded doc: everything else (trace, source doc, update) is still alive.
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        cpu0 = Environment.CpuUsage.TotalTime;
         sw.Restart();
         var loaded = new Doc(new DocOptions { ClientId = 2, Gc = true });
         Y.ApplyUpdate(loaded, update);
         var loadMs = sw.Elapsed.TotalMilliseconds;
+        var loadCpuMs = (Environment.CpuUsage.TotalTime - cpu0).TotalMilliseconds;
         var after = GC.GetTotalMemory(forceFullCollection: true);
 
         if (loaded.GetText(RootName).ToString() != trace.EndContent)
@@ -96,6 +100,8 @@ public static class TraceCommand
         GC.KeepAlive(doc);
         return (new RunFigures(applyMs, encodeMs, loadMs, after - before)
         {
+            ApplyCpuMs = applyCpuMs,
+            LoadCpuMs = loadCpuMs,
             ApplyAllocatedBytes = applyAlloc,
             ApplyGcCount = applyGcs,
             ApplyGcPauseMs = applyPauseMs,

@@ -44,6 +44,7 @@ function runOnce () {
   const text = doc.getText('text')
   if (trace.startContent) text.insert(0, trace.startContent)
 
+  let c0 = process.cpuUsage()
   let t0 = performance.now()
   for (const [pos, del, ins] of patches) {
     doc.transact(() => {
@@ -52,6 +53,7 @@ function runOnce () {
     })
   }
   const applyMs = performance.now() - t0
+  const applyCpuMs = cpuMs(process.cpuUsage(c0))
   if (text.toString() !== trace.endContent) {
     console.error('replay does not reach endContent')
     process.exit(1)
@@ -63,10 +65,12 @@ function runOnce () {
 
   gc(); gc()
   const before = process.memoryUsage().heapUsed
+  c0 = process.cpuUsage()
   t0 = performance.now()
   const loaded = new Y.Doc()
   Y.applyUpdate(loaded, update)
   const loadMs = performance.now() - t0
+  const loadCpuMs = cpuMs(process.cpuUsage(c0))
   gc(); gc()
   const after = process.memoryUsage().heapUsed
   if (loaded.getText('text').toString() !== trace.endContent) {
@@ -75,8 +79,11 @@ function runOnce () {
   }
   // keep both docs alive until after the measurement
   if (loaded.clientID === -1 || doc.clientID === -1) console.error('unreachable')
-  return { applyMs, encodeMs, loadMs, managedBytes: after - before, update }
+  return { applyMs, encodeMs, loadMs, managedBytes: after - before, applyCpuMs, loadCpuMs, update }
 }
+
+/** Process CPU time (all threads: JIT, GC helpers) in ms: less sensitive than wall time to other processes. */
+function cpuMs (u) { return (u.user + u.system) / 1000 }
 
 const median = xs => {
   const s = [...xs].sort((a, b) => a - b)
@@ -101,7 +108,9 @@ const top = runs > 0
       applyMs: median(warm.map(w => w.applyMs)),
       encodeMs: median(warm.map(w => w.encodeMs)),
       loadMs: median(warm.map(w => w.loadMs)),
-      managedBytes: median(warm.map(w => w.managedBytes))
+      managedBytes: median(warm.map(w => w.managedBytes)),
+      applyCpuMs: median(warm.map(w => w.applyCpuMs)),
+      loadCpuMs: median(warm.map(w => w.loadCpuMs))
     }
   : cold
 
@@ -116,7 +125,7 @@ const out = {
   loadMs: r2(top.loadMs),
   managedBytes: Math.round(top.managedBytes),
   runs,
-  cold: { applyMs: r1(cold.applyMs), encodeMs: r2(cold.encodeMs), loadMs: r2(cold.loadMs), managedBytes: cold.managedBytes }
+  cold: { applyMs: r1(cold.applyMs), encodeMs: r2(cold.encodeMs), loadMs: r2(cold.loadMs), managedBytes: cold.managedBytes, applyCpuMs: r1(cold.applyCpuMs), loadCpuMs: r2(cold.loadCpuMs) }
 }
 if (runs > 0) {
   out.warm = {
@@ -124,6 +133,8 @@ if (runs > 0) {
     encodeMs: r2(top.encodeMs),
     loadMs: r2(top.loadMs),
     managedBytes: Math.round(top.managedBytes),
+    applyCpuMs: r1(top.applyCpuMs),
+    loadCpuMs: r2(top.loadCpuMs),
     applySamples: warm.map(w => r1(w.applyMs)),
     encodeSamples: warm.map(w => r2(w.encodeMs)),
     loadSamples: warm.map(w => r2(w.loadMs))
