@@ -34,8 +34,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server and waits until /healthz answers.</summary>
-    public static async Task<ServerProcess> StartAsync(TimeSpan timeout)
+    /// <summary>Starts the server (with more command-line settings if given) and waits until /healthz answers.</summary>
+    public static async Task<ServerProcess> StartAsync(TimeSpan timeout, params string[] extraArguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ParisCoDraft.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("The server was not built next to the tests.", dll);
@@ -54,6 +54,7 @@ public sealed class ServerProcess : IAsyncDisposable
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.ArgumentList.Add($"--ParisCoDraft:Database={Path.Combine(dataDir, "e2e.db")}");
         info.ArgumentList.Add($"--ParisCoDraft:WebRoot={RepoPaths.WebRoot}");
+        foreach (var argument in extraArguments) info.ArgumentList.Add(argument);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
