@@ -28,6 +28,7 @@ public sealed class Transaction
     private DeleteSet? _deleteSet;
     internal bool NeedFormattingCleanup;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Transaction(Doc doc, object? origin, bool local)
     {
         Doc = doc;
@@ -104,6 +105,7 @@ public sealed class Transaction
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal long BeforeStateOf(long client) =>
         Doc.Store.Clients.TryGetValue(client, out var list) ? BeforeStateOf(list) : 0;
 

@@ -13,6 +13,7 @@ internal sealed class ContentString : Content
     private char[] _chars;
     private int _len;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ContentString(string s)
     {
         _chars = s.ToCharArray();

@@ -27,6 +27,7 @@ public sealed class Item : AbstractStruct
     internal Content Content;
     private byte _info;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Item(long client, long clock, Item? left, Id? origin, Item? right, Id? rightOrigin, AbstractType? parent, string? parentSub, Content content)
         : base(client, clock, content.Length)
     {

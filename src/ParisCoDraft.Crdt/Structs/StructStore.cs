@@ -21,6 +21,7 @@ internal sealed class StructStore
     /// <summary>Deletions of clocks not received yet.</summary>
     public DeleteSet? PendingDeleteSet;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long GetState(long client)
     {
         if (!Clients.TryGetValue(client, out var list) || list.Count == 0) return 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ParisCoDraft.Crdt;
 
 /// <summary>An insertion-ordered map with JavaScript Map semantics (delete then set moves a key to the end).</summary>
@@ -49,6 +50,7 @@ internal sealed class AttrMap
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AttrMap Copy()
     {
         var m = new AttrMap();

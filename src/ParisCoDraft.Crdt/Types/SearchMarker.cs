@@ -22,6 +22,7 @@ internal sealed class SearchMarker
     /// </summary>
     public bool Dirty;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SearchMarker(Item p, int index)
     {
         p.Marker = true;
@@ -33,6 +34,7 @@ internal sealed class SearchMarker
 
     public void Refresh() => Timestamp = _globalTimestamp++;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Overwrite(List<SearchMarker> markers, Item p, int index)
     {
         ClearBit(markers, P);
@@ -44,6 +46,7 @@ internal sealed class SearchMarker
     }
 
     /// <summary>Clears the marker bit of <paramref name="p"/>; other markers on <paramref name="p"/> become dirty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ClearBit(List<SearchMarker> markers, Item p)
     {
         if (!p.Marker) return;
@@ -56,6 +59,7 @@ internal sealed class SearchMarker
     }
 
     /// <summary>Called when <paramref name="item"/> gets deleted: markers on it must be repaired on the next insert.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void OnDeleted(List<SearchMarker> markers, Item item)
     {
         // A clean marker implies the bit on its item; no bit, no clean marker to invalidate.
@@ -69,6 +73,7 @@ internal sealed class SearchMarker
 
     public const int MaxMarkers = 80;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SearchMarker MarkPosition(List<SearchMarker> markers, Item p, int index)
     {
         if (markers.Count >= MaxMarkers)
