@@ -14,6 +14,10 @@
 //   {op:"load", u} -> {sv, svObj, u, content}  (fresh doc)
 //   {op:"replay", us:[u...]} -> {sv, svObj, u, content}  (fresh doc, updates applied in order)
 //   {op:"replaySteps", us:[u...]} -> {contents:[content after each update]}
+//   {op:"liveReplay", client, journal:[{tx:[{op, type, args}...]} | {apply:u}...]}
+//        -> {history:[u...], content}  a live replica (clientID client) does the journaled local
+//        transactions (API calls on the type: root name or [client, clock] of its item) and applies the
+//        remote updates in order; history = applied updates and its own local updates, in order.
 //   {op:"merge", us:[u...]} -> {u}   {op:"diff", u, sv} -> {u}   {op:"svFromUpdate", u} -> {sv}
 //   {op:"ping"} -> {pong:true}
 import * as Y from 'yjs'
@@ -174,6 +178,52 @@ const stateOf = (doc) => ({
   content: contentOf(doc)
 })
 
+/** A journal argument: {"$text": s}, {"$map": v}, {"$array": v} are new nested types, the rest plain values. */
+const journalValue = (v) => {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    if ('$text' in v) return new Y.Text(v.$text)
+    if ('$map' in v) { const m = new Y.Map(); m.set('k', v.$map); return m }
+    if ('$array' in v) { const a = new Y.Array(); a.insert(0, [v.$array]); return a }
+  }
+  return v
+}
+
+function liveReplay (client, journal) {
+  const doc = newDoc(client, true)
+  const history = []
+  doc.on('update', (u, origin, d, tr) => { if (tr.local) history.push(b64(u)) })
+  const typeOf = (t) => {
+    if (typeof t === 'string') return t === 'text' ? doc.getText(t) : t === 'array' ? doc.getArray(t) : doc.getMap(t)
+    return Y.getItem(doc.store, Y.createID(t[0], t[1])).content.type
+  }
+  for (const e of journal) {
+    if (e.apply !== undefined) {
+      history.push(e.apply)
+      Y.applyUpdate(doc, unb64(e.apply), 'remote')
+      continue
+    }
+    doc.transact(() => {
+      for (const { op, type, args: a } of e.tx) {
+        const t = typeOf(type)
+        switch (op) {
+          case 'insert':
+            if (t instanceof Y.Text) t.insert(a[0], a[1], a[2] ?? undefined)
+            else t.insert(a[0], a[1].map(journalValue))
+            break
+          case 'delete': t instanceof Y.Map ? t.delete(a[0]) : t.delete(a[0], a[1]); break
+          case 'format': t.format(a[0], a[1], a[2]); break
+          case 'insertEmbed': t.insertEmbed(a[0], a[1]); break
+          case 'set': t.set(a[0], journalValue(a[1])); break
+          default: throw new Error('unknown journal op ' + op)
+        }
+      }
+    }, 'local')
+  }
+  const res = { history, content: contentOf(doc) }
+  doc.destroy()
+  return res
+}
+
 function run (c) {
   switch (c.op) {
     case 'ping': return { pong: true }
@@ -215,6 +265,7 @@ function run (c) {
       doc.destroy()
       return { contents }
     }
+    case 'liveReplay': return liveReplay(c.client, c.journal)
     case 'merge': return { u: b64(Y.mergeUpdates(c.us.map(unb64))) }
     case 'diff': return { u: b64(Y.diffUpdate(unb64(c.u), unb64(c.sv))) }
     case 'svFromUpdate': return { sv: b64(Y.encodeStateVectorFromUpdate(unb64(c.u))) }

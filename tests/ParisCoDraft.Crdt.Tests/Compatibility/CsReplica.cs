@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+
 namespace ParisCoDraft.Crdt.Tests.Compatibility;
 
 /// <summary>
@@ -15,6 +18,10 @@ internal sealed class CsReplica
 
     private readonly List<byte[]> _outbox = [];
 
+    // How each preliminary nested type was built, for the journal (its content is not readable before integration).
+    private readonly ConditionalWeakTable<AbstractType, JsonNode> _prelims = [];
+    private JsonArray? _transactionOps;
+
     private CsReplica(Doc doc)
     {
         Doc = doc;
@@ -29,10 +36,18 @@ internal sealed class CsReplica
     /// <summary>Every update this replica produced or applied, in order: yjs replaying them must end in the same state.</summary>
     public List<byte[]> History { get; } = [];
 
+    /// <summary>
+    /// What happened to this replica, in order, for yjs to do the same on a live doc (peer.mjs "liveReplay"):
+    /// {"tx": [operation...]} for each local transaction (the API calls with their arguments) and
+    /// {"apply": update} for each remote update.
+    /// </summary>
+    public JsonArray Journal { get; } = [];
+
     /// <summary>Applies a remote update and records it.</summary>
     public void Apply(byte[] update)
     {
         History.Add(update);
+        Journal.Add(new JsonObject { ["apply"] = Convert.ToBase64String(update) });
         Y.ApplyUpdate(Doc, update, "remote");
     }
 
@@ -63,6 +78,8 @@ internal sealed class CsReplica
         var rng = new Random(seed);
         for (var i = 0; i < n; i++)
         {
+            _transactionOps = [];
+            Journal.Add(new JsonObject { ["tx"] = _transactionOps });
             Doc.Transact(_ => RandomOp(rng), LocalOrigin);
         }
         return Drain();
@@ -87,21 +104,30 @@ internal sealed class CsReplica
                     if (k < 5 || len == 0)
                     {
                         var attrs = rng.Next(4) == 0 ? RandomAttrs(rng) : null;
-                        text.Insert(Snap(units, rng.Next(len + 1)), RandomString(rng), attrs);
+                        var at = Snap(units, rng.Next(len + 1));
+                        var s = RandomString(rng);
+                        Record("insert", text, at, s, attrs);
+                        text.Insert(at, s, attrs);
                     }
                     else if (k < 8)
                     {
                         var (pos, n) = Range(units, rng, 5);
+                        Record("delete", text, pos, n);
                         text.Delete(pos, n);
                     }
                     else if (k < 9)
                     {
                         var (pos, n) = Range(units, rng, 6);
-                        text.Format(pos, n, RandomAttrs(rng));
+                        var attrs = RandomAttrs(rng);
+                        Record("format", text, pos, n, attrs);
+                        text.Format(pos, n, attrs);
                     }
                     else
                     {
-                        text.InsertEmbed(Snap(units, rng.Next(len + 1)), new Dictionary<string, object?> { ["image"] = $"img{rng.Next(10)}.png" });
+                        var at = Snap(units, rng.Next(len + 1));
+                        var embed = new Dictionary<string, object?> { ["image"] = $"img{rng.Next(10)}.png" };
+                        Record("insertEmbed", text, at, embed);
+                        text.InsertEmbed(at, embed);
                     }
                     break;
                 }
@@ -113,24 +139,66 @@ internal sealed class CsReplica
                         var n = 1 + rng.Next(3);
                         var vals = new List<object?>();
                         for (var i = 0; i < n; i++) vals.Add(RandomValue(rng, depth));
-                        array.Insert(rng.Next(len + 1), vals);
+                        var at = rng.Next(len + 1);
+                        Record("insert", array, at, vals);
+                        array.Insert(at, vals);
                     }
                     else
                     {
                         var pos = rng.Next(len);
-                        array.Delete(pos, 1 + rng.Next(Math.Min(3, len - pos)));
+                        var n = 1 + rng.Next(Math.Min(3, len - pos));
+                        Record("delete", array, pos, n);
+                        array.Delete(pos, n);
                     }
                     break;
                 }
             case YMap map:
                 {
                     var key = "k" + rng.Next(6);
-                    if (rng.Next(4) == 0) map.Delete(key);
-                    else map.Set(key, RandomValue(rng, depth));
+                    if (rng.Next(4) == 0)
+                    {
+                        Record("delete", map, key);
+                        map.Delete(key);
+                    }
+                    else
+                    {
+                        var value = RandomValue(rng, depth);
+                        Record("set", map, key, value);
+                        map.Set(key, value);
+                    }
                     break;
                 }
         }
     }
+
+    /// <summary>Journals one API call: the type (root name, or the id of the item holding it) and the arguments.</summary>
+    private void Record(string op, AbstractType target, params object?[] args)
+    {
+        JsonNode type = target.Item is { } item
+            ? new JsonArray(item.Client, item.Clock)
+            : target switch { YText => "text", YArray => "array", _ => "map" };
+        _transactionOps!.Add(new JsonObject
+        {
+            ["op"] = op,
+            ["type"] = type,
+            ["args"] = new JsonArray(args.Select(Describe).ToArray()),
+        });
+    }
+
+    /// <summary>An argument as peer.mjs rebuilds it ({"$text": s}, {"$map": v}, {"$array": v} are new nested types).</summary>
+    private JsonNode? Describe(object? v) => v switch
+    {
+        null => null,
+        AbstractType t => _prelims.TryGetValue(t, out var d) ? d.DeepClone() : throw new InvalidOperationException("unjournaled nested type"),
+        string s => s,
+        bool b => b,
+        int i => i,
+        long l => l,
+        double x => x,
+        Dictionary<string, object?> d => new JsonObject(d.Select(kv => KeyValuePair.Create(kv.Key, Describe(kv.Value)))),
+        List<object?> l => new JsonArray(l.Select(Describe).ToArray()),
+        _ => throw new InvalidOperationException($"cannot journal a {v.GetType().Name}"),
+    };
 
     private static string UnitsOf(YText text)
         => string.Concat(text.ToDelta().Select(op => op.Insert as string ?? "\0"));
@@ -190,7 +258,7 @@ internal sealed class CsReplica
         _ => "v" + rng.Next(100),
     };
 
-    private static object? RandomValue(Random rng, int depth)
+    private object? RandomValue(Random rng, int depth)
     {
         if (depth < 3 && rng.Next(7) == 0)
         {
@@ -198,14 +266,21 @@ internal sealed class CsReplica
             {
                 case 0:
                     var t = new YText();
-                    t.Insert(0, RandomString(rng));
+                    var s = RandomString(rng);
+                    t.Insert(0, s);
+                    _prelims.Add(t, new JsonObject { ["$text"] = s });
                     return t;
                 case 1:
                     var m = new YMap();
-                    m.Set("k", RandomPrimitive(rng));
+                    var mv = RandomPrimitive(rng);
+                    m.Set("k", mv);
+                    _prelims.Add(m, new JsonObject { ["$map"] = Describe(mv) });
                     return m;
                 default:
-                    return new YArray([RandomPrimitive(rng)]);
+                    var av = RandomPrimitive(rng);
+                    var a = new YArray([av]);
+                    _prelims.Add(a, new JsonObject { ["$array"] = Describe(av) });
+                    return a;
             }
         }
         return RandomPrimitive(rng);

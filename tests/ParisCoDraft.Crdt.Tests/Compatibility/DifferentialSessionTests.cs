@@ -114,7 +114,8 @@ public sealed class DifferentialSessionTests(NodePeer peer, ITestOutputHelper ou
             Guard(s, sessions, failures, () => s.CheckMerges(mine));
         }
 
-        // Each C# replica against yjs replaying exactly the updates it produced and applied.
+        // Each C# replica against a yjs replica redoing its journal (same updates byte for byte, same content)
+        // and against a fresh yjs doc replaying exactly the updates it produced and applied.
         var replayCmds = sessions.SelectMany(s => s.ReplayCommands().Select(c => (s, c))).ToList();
         var replayResults = Send(replayCmds, failures, check: false);
         foreach (var s in sessions.ToList())
