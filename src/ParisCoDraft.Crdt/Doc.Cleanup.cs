@@ -176,7 +176,11 @@ public sealed partial class Doc
         for (; i > 0; i--)
         {
             var left = structs[i - 1];
-            if (left.Deleted == right.Deleted && left.GetType() == right.GetType() && left.MergeWith(right))
+            // Items (the usual case) without virtual calls: Item is sealed.
+            bool canMerge = left is Item leftItem
+                ? right is Item rightItem && leftItem.IsDeleted == rightItem.IsDeleted && leftItem.MergeWith(rightItem)
+                : left.Deleted == right.Deleted && left.GetType() == right.GetType() && left.MergeWith(right);
+            if (canMerge)
             {
                 if (right is Item ri && ri.ParentSubKey is not null && ri.Parent is not null &&
                     ri.Parent.MapItems.TryGetValue(ri.ParentSubKey, out var cur) && cur == ri)

@@ -248,7 +248,8 @@ public sealed class Item : AbstractStruct
             }
             if (ParentSubKey is null && Countable && !IsDeleted) parent.LengthCore += Len;
             store.AddStruct(this);
-            Content.Integrate(tr, this);
+            // Text content has nothing to integrate/delete/collect: skip the virtual call on the hot path.
+            if (Content is not ContentString) Content.Integrate(tr, this);
             tr.AddChangedType(parent, ParentSubKey);
             if ((parent.ItemRef is not null && parent.ItemRef.IsDeleted) || (ParentSubKey is not null && Right is not null))
             {
@@ -271,14 +272,14 @@ public sealed class Item : AbstractStruct
         if (parent.SearchMarkers is { Count: > 0 } markers) SearchMarker.OnDeleted(markers, this);
         tr.DeleteSet.Add(Client, Clock, Len);
         tr.AddChangedType(parent, ParentSubKey);
-        Content.Delete(tr);
+        if (Content is not ContentString) Content.Delete(tr);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Gc(StructStore store, bool parentGcd)
     {
         if (!IsDeleted) throw new InvalidOperationException("Only deleted items can be garbage collected.");
-        Content.Gc(store);
+        if (Content is not ContentString) Content.Gc(store);
         if (parentGcd) store.ReplaceStruct(this, new GcStruct(Client, Clock, Len));
         else Content = new ContentDeleted(Len);
     }
@@ -293,8 +294,9 @@ public sealed class Item : AbstractStruct
             Client == right.Client &&
             Clock + Len == right.Clock &&
             IsDeleted == right.IsDeleted &&
-            Content.GetType() == right.Content.GetType() &&
-            Content.MergeWith(right.Content))
+            (Content is ContentString cs
+                ? right.Content is ContentString rcs && cs.MergeWith(rcs)
+                : Content.GetType() == right.Content.GetType() && Content.MergeWith(right.Content)))
         {
             var markers = Parent?.SearchMarkers;
             if (markers is not null)
