@@ -190,4 +190,37 @@ public sealed class UpdateApplyTests
         gcDoc.GetArray("a").Delete(0, 1);
         Assert.Contains(Y.ReadUpdateInfo(Y.EncodeStateAsUpdate(gcDoc)).Structs, s => s.ContentRef == 1);
     }
+
+    /// <summary>One v1 update: a single string struct of <paramref name="client"/> at <paramref name="clock"/> in root "t".</summary>
+    private static byte[] OneStringStruct(long client, long clock)
+    {
+        using var w = new ParisCoDraft.Crdt.Encoding.Lib0Writer();
+        w.WriteVarUint(1); // clients
+        w.WriteVarUint(1); // structs of this client
+        w.WriteVarUint((ulong)client);
+        w.WriteVarUint((ulong)clock);
+        w.WriteByte(4); // ContentString, no origins: the parent follows
+        w.WriteVarUint(1); // parent is a root named…
+        w.WriteVarString("t");
+        w.WriteVarString("x");
+        w.WriteVarUint(0); // empty delete set
+        return w.ToArray();
+    }
+
+    [Fact]
+    public void MergingUpdatesWhoseClockGapExceedsAStructLengthIsRejectedWithATypedException()
+    {
+        // yjs (doubles) would write a skip of 2^31+4 clocks; our structs' lengths are 32-bit: reject, typed.
+        var first = OneStringStruct(7, 0);
+        var far = OneStringStruct(7, (1L << 31) + 5);
+        Assert.Equal("x", LoadText(Y.MergeUpdates([first])));
+        Assert.Throws<UpdateDecodeException>(() => Y.MergeUpdates([first, far]));
+    }
+
+    private static string LoadText(byte[] update)
+    {
+        var doc = new Doc(new DocOptions { ClientId = 1 });
+        Y.ApplyUpdate(doc, update);
+        return doc.GetText("t").ToString();
+    }
 }

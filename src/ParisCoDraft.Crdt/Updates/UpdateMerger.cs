@@ -91,7 +91,7 @@ internal static class UpdateMerger
             {
                 if (s is SkipStruct) continue;
                 if (next >= 0 && s.Clock + s.Len <= next) continue;
-                if (next >= 0 && s.Clock > next) lazy.Write(new SkipStruct(client, next, checked((int)(s.Clock - next))), 0);
+                if (next >= 0 && s.Clock > next) lazy.Write(new SkipStruct(client, next, SkipLength(s.Clock - next)), 0);
                 int offset = next > s.Clock ? (int)(next - s.Clock) : 0;
                 lazy.Write(s, offset);
                 next = s.Clock + s.Len;
@@ -178,13 +178,13 @@ internal static class UpdateMerger
                 {
                     if (currWrite is SkipStruct)
                     {
-                        currWrite.Len = checked((int)(curr.Clock + curr.Len - currWrite.Clock));
+                        currWrite.Len = SkipLength(curr.Clock + curr.Len - currWrite.Clock);
                     }
                     else
                     {
                         lazy.Write(currWrite, currOffset);
                         long diff = curr.Clock - currWrite.Clock - currWrite.Len;
-                        currWrite = new SkipStruct(firstClient, currWrite.Clock + currWrite.Len, checked((int)diff));
+                        currWrite = new SkipStruct(firstClient, currWrite.Clock + currWrite.Len, SkipLength(diff));
                         currOffset = 0;
                     }
                 }
@@ -308,4 +308,8 @@ internal static class UpdateMerger
         w.WriteBytes(body.WrittenSpan);
         return w.ToArray();
     }
+
+    /// <summary>A gap between merged structs as a skip length; a gap beyond a struct length is hostile input.</summary>
+    private static int SkipLength(long gap) =>
+        gap is >= 0 and <= int.MaxValue ? (int)gap : throw new UpdateDecodeException("Clock gap between merged updates is too large.");
 }
