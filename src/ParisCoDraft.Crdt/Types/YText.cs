@@ -279,6 +279,7 @@ public partial class YText : AbstractType
         {
             if (!attributes.Has(current[i].Key)) attributes.Set(current[i].Key, null);
         }
+        attributes = InJsObjectOrder(attributes);
         var doc = tr.Doc;
         long own = doc.ClientId;
         MinimizeAttributeChanges(pos, attributes);
@@ -299,6 +300,26 @@ public partial class YText : AbstractType
         pos.Index = index;
         pos.Forward();
         InsertNegatedAttributes(tr, pos, negated);
+    }
+
+    /// <summary>
+    /// yjs keeps an insert's attributes in a JavaScript object, which enumerates array-index keys ("5")
+    /// first in numeric order, then the others in insertion order (also the keys added from the current
+    /// attributes): the format items are inserted in that order.
+    /// </summary>
+    private static AttrMap InJsObjectOrder(AttrMap attributes)
+    {
+        var entries = attributes.Entries;
+        bool any = false;
+        for (int i = 0; i < entries.Count && !any; i++) any = Encoding.JsObjectOrder.IsArrayIndex(entries[i].Key);
+        if (!any) return attributes;
+        var ordered = new AttrMap();
+        foreach (var (key, value) in entries.Where(e => Encoding.JsObjectOrder.IsArrayIndex(e.Key)).OrderBy(e => uint.Parse(e.Key, System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            ordered.Set(key, value);
+        }
+        foreach (var (key, value) in entries.Where(e => !Encoding.JsObjectOrder.IsArrayIndex(e.Key))) ordered.Set(key, value);
+        return ordered;
     }
 
     private void FormatText(Transaction tr, TextPosition pos, int length, AttrMap attributes)

@@ -7,7 +7,8 @@ namespace ParisCoDraft.Crdt.Tests.Compatibility;
 /// <summary>
 /// Random sessions of C# and yjs replicas (yjs in one node process) exchanging updates out of order,
 /// duplicated and delayed: at the end all replicas agree with each other and load each other's state.
-/// Set PARISCODRAFT_DIFF_SEED to replay a failing run; PARISCODRAFT_DIFF_SESSIONS to run more.
+/// Set PARISCODRAFT_DIFF_SEED to replay a failing run; PARISCODRAFT_DIFF_SESSIONS to run more (and
+/// PARISCODRAFT_DIFF_BUDGET_SECONDS to give them the time).
 /// </summary>
 [Collection(NodePeerCollection.Name)]
 public sealed class DifferentialSessionTests(NodePeer peer, ITestOutputHelper output)
@@ -37,6 +38,11 @@ public sealed class DifferentialSessionTests(NodePeer peer, ITestOutputHelper ou
     {
         var baseSeed = FuzzSeed.FromEnvironment("PARISCODRAFT_DIFF_SEED");
         var target = int.TryParse(Environment.GetEnvironmentVariable("PARISCODRAFT_DIFF_SESSIONS"), out var n) ? n : defaultCount;
+        // Long hunts (many sessions) raise the time budget: PARISCODRAFT_DIFF_BUDGET_SECONDS.
+        if (int.TryParse(Environment.GetEnvironmentVariable("PARISCODRAFT_DIFF_BUDGET_SECONDS"), out var seconds) && seconds > 0)
+        {
+            budget = TimeSpan.FromSeconds(seconds);
+        }
         var failures = new List<string>();
         var sw = Stopwatch.StartNew();
         var run = 0;
