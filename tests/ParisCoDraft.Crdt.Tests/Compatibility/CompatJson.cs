@@ -22,54 +22,6 @@ internal static class CompatJson
         return Eq(a, b, ref path);
     }
 
-    /// <summary>
-    /// A copy where, in every text delta ({"$text"} / {"$xmlText"}), adjacent string inserts with equal
-    /// attributes are merged into one. Such a split comes from a visible formatting item that changes no
-    /// attribute (for instance {color: null} where no color is set). yjs leaves these in a replica after
-    /// its own local edits (formatting cleanup only runs after remote changes), while a fresh doc applying
-    /// the same updates runs the cleanup and removes them: the texts are equal, the deltas are split
-    /// differently. Compare content of a fresh doc (replay, load) with a live replica through this.
-    /// </summary>
-    public static JsonNode? MergeTextRuns(JsonNode? n)
-    {
-        switch (n)
-        {
-            case JsonObject o:
-                {
-                    var copy = new JsonObject();
-                    foreach (var kv in o)
-                    {
-                        copy[kv.Key] = kv.Key is "$text" or "$xmlText" && kv.Value is JsonArray delta ? MergeRuns(delta) : MergeTextRuns(kv.Value);
-                    }
-                    return copy;
-                }
-            case JsonArray a:
-                return new JsonArray(a.Select(MergeTextRuns).ToArray());
-            default:
-                return n?.DeepClone();
-        }
-    }
-
-    private static JsonArray MergeRuns(JsonArray delta)
-    {
-        var merged = new JsonArray();
-        foreach (var op in delta)
-        {
-            var next = MergeTextRuns(op);
-            if (merged.Count > 0 && merged[^1] is JsonObject prev && next is JsonObject cur
-                && IsString(prev["insert"]) && IsString(cur["insert"])
-                && DeepEquals(prev["attributes"], cur["attributes"], out _))
-            {
-                prev["insert"] = prev["insert"]!.GetValue<string>() + cur["insert"]!.GetValue<string>();
-                continue;
-            }
-            merged.Add(next);
-        }
-        return merged;
-    }
-
-    private static bool IsString(JsonNode? n) => n is JsonValue v && v.GetValueKind() == JsonValueKind.String;
-
     /// <summary>Fails with both values and the first differing path.</summary>
     public static void AssertEqual(JsonNode? expected, JsonNode? actual, string context)
     {
