@@ -109,6 +109,53 @@ internal sealed class DifferentialSession
     /// <summary>True while updates are still on their way.</summary>
     public bool HasPendingDeliveries => _network.Count > 0;
 
+    private List<byte[]>? _syncStateVectors;
+    private List<(Replica Source, Replica Target)>? _syncPairs;
+
+    /// <summary>Reconnection sync, step 1: the yjs replicas' state vectors.</summary>
+    public IEnumerable<JsonObject> SyncStateVectorCommands() =>
+        _replicas.Where(r => r.IsJs).Select(r => new JsonObject { ["op"] = "sv", ["r"] = r.Name });
+
+    /// <summary>
+    /// Reconnection sync, step 2: what each replica lacks from each other one (by state vector). C# sources
+    /// are diffed here and queued for delivery; returns the commands that diff yjs sources.
+    /// </summary>
+    public List<JsonObject> SyncDiffCommands(IReadOnlyList<JsonNode?> jsStateVectors)
+    {
+        var j = 0;
+        _syncStateVectors = _replicas.Select(r => r.IsJs
+            ? Convert.FromBase64String((string?)jsStateVectors[j++]?["sv"] ?? throw new DifferentialFailure(Seed, $"no state vector from yjs replica {r.Name}"))
+            : Y.EncodeStateVector(r.Cs!.Doc)).ToList();
+        _syncPairs = [];
+        var cmds = new List<JsonObject>();
+        for (var t = 0; t < _replicas.Count; t++)
+        {
+            foreach (var source in _replicas.Where(r => r != _replicas[t]))
+            {
+                if (source.IsJs)
+                {
+                    _syncPairs.Add((source, _replicas[t]));
+                    cmds.Add(new JsonObject { ["op"] = "full", ["r"] = source.Name, ["sv"] = Convert.ToBase64String(_syncStateVectors[t]) });
+                }
+                else
+                {
+                    _network.Add(new Delivery(_replicas[t], Y.EncodeStateAsUpdate(source.Cs!.Doc, _syncStateVectors[t])));
+                }
+            }
+        }
+        return cmds;
+    }
+
+    /// <summary>Reconnection sync, step 2 for yjs sources: queues their diffs for delivery.</summary>
+    public void ReceiveSyncDiffs(IReadOnlyList<JsonNode?> diffs)
+    {
+        for (var i = 0; i < _syncPairs!.Count; i++)
+        {
+            var u = (string?)diffs[i]?["u"] ?? throw new DifferentialFailure(Seed, $"yjs replica {_syncPairs[i].Source.Name} gave no diff: {diffs[i]?["error"]}");
+            _network.Add(new Delivery(_syncPairs[i].Target, Convert.FromBase64String(u)));
+        }
+    }
+
     /// <summary>Final phase: delivers what is left (random order, some twice); returns the JS commands.</summary>
     public List<JsonObject> Flush()
     {
