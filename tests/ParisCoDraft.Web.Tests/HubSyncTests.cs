@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ParisCoDraft.Web.Hubs;
 using ParisCoDraft.Web.Tests.Support;
 
 namespace ParisCoDraft.Web.Tests;
@@ -81,5 +82,69 @@ public sealed class HubSyncTests : ServerTest
         await a.DisposeAsync();
         var removal = Wire.ReadAwareness((await b.Hub.NextCallAsync("Awareness"))[1].GetBytesFromBase64());
         Assert.Equal((a.Doc.ClientId, 2L, "null"), Assert.Single(removal));
+    }
+
+    [Fact]
+    public async Task RelaysManyRapidAwarenessUpdatesAsFewerMessagesEndingWithTheLastState()
+    {
+        var bill = await NewBrowser().CreateBillAsync();
+        var camille = NewBrowser();
+        await camille.JoinOkAsync(bill.Invites["citizen"], "Camille");
+        var observer = NewBrowser();
+        await observer.JoinOkAsync(bill.Invites["observer"], "Presse");
+        await using var a = await Peer.JoinAsync(camille, bill.BillId);
+        await using var b = await Peer.JoinAsync(observer, bill.BillId);
+
+        // Cursor moves as fast as the connection carries them: one update per keystroke.
+        const int moves = 60;
+        var sends = new List<Task>();
+        for (var clock = 1; clock <= moves; clock++)
+        {
+            sends.Add(a.Hub.InvokeAsync("Awareness", bill.BillId,
+                Wire.Awareness((a.Doc.ClientId, clock, "{\"cursor\":{\"anchor\":" + clock.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}}"))));
+        }
+        await Task.WhenAll(sends).Bounded();
+
+        var messages = 0;
+        (long Client, long Clock, string Json) last = default;
+        while (last.Clock < moves)
+        {
+            var entries = Wire.ReadAwareness((await b.Hub.NextCallAsync("Awareness"))[1].GetBytesFromBase64());
+            messages++;
+            last = Assert.Single(entries);
+            Assert.Equal(a.Doc.ClientId, last.Client);
+        }
+        Assert.True(messages < moves / 2, $"{moves} moves arrived as {messages} messages");
+        var state = JsonDocument.Parse(last.Json!).RootElement;
+        Assert.Equal(moves, state.GetProperty("cursor").GetProperty("anchor").GetInt32());
+        Assert.Equal("Camille", state.GetProperty("user").GetProperty("name").GetString());
+
+        // Nothing older trails behind the last state, and the mover is not sent its own cursor.
+        await Task.Delay(BillHub.AwarenessBatchMilliseconds * 3);
+        Assert.False(b.Hub.TryTakeCall("Awareness", out _));
+        Assert.False(a.Hub.TryTakeCall("Awareness", out _));
+    }
+
+    [Fact]
+    public async Task AStateRemovedBeforeItsBatchLeavesTheOthersWithTheRemoval()
+    {
+        var bill = await NewBrowser().CreateBillAsync();
+        var camille = NewBrowser();
+        await camille.JoinOkAsync(bill.Invites["citizen"], "Camille");
+        var observer = NewBrowser();
+        await observer.JoinOkAsync(bill.Invites["observer"], "Presse");
+        await using var a = await Peer.JoinAsync(camille, bill.BillId);
+        await using var b = await Peer.JoinAsync(observer, bill.BillId);
+
+        await a.Hub.InvokeAsync("Awareness", bill.BillId, Wire.Awareness((a.Doc.ClientId, 1, """{"cursor":{"anchor":1}}""")));
+        await a.Hub.InvokeAsync("Awareness", bill.BillId, Wire.Awareness((a.Doc.ClientId, 2, "null")));
+
+        // Whatever order the removal and a batch arrive in, the highest clock is the removal.
+        var seen = new List<(long Client, long Clock, string Json)>();
+        seen.AddRange(Wire.ReadAwareness((await b.Hub.NextCallAsync("Awareness"))[1].GetBytesFromBase64()));
+        await Task.Delay(BillHub.AwarenessBatchMilliseconds * 3);
+        while (b.Hub.TryTakeCall("Awareness", out var call)) seen.AddRange(Wire.ReadAwareness(call[1].GetBytesFromBase64()));
+        Assert.Equal((a.Doc.ClientId, 2L, "null"), seen.MaxBy(e => e.Clock));
+        Assert.Contains(seen, e => e == (a.Doc.ClientId, 2L, "null"));
     }
 }

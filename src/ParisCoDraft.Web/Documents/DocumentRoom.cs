@@ -39,6 +39,15 @@ public sealed class DocumentRoom
     /// <summary>Latest awareness state per client id: (clock, JSON) as relayed.</summary>
     internal Dictionary<long, (long Clock, string Json)> Awareness { get; } = [];
 
+    /// <summary>Client ids whose <see cref="Awareness"/> state changed since the last batch was relayed.</summary>
+    internal HashSet<long> AwarenessDirty { get; } = [];
+
+    /// <summary>Connections that changed the dirty states (a batch from a single one skips that connection).</summary>
+    internal HashSet<string> AwarenessSenders { get; } = [];
+
+    /// <summary>Set while a batch relay is scheduled; no timer exists while nothing is dirty.</summary>
+    internal bool AwarenessFlushScheduled { get; set; }
+
     /// <summary>Set when the room is unloaded; a connection still holding it may no longer write through it.</summary>
     internal bool Closed { get; private set; }
 

@@ -13,8 +13,16 @@ public sealed partial class BillHub
     public const int MaxAwarenessBytes = 64 * 1024;
 
     /// <summary>
+    /// How long awareness states are gathered before being relayed in one message. The window opens with the
+    /// first state changed after a relay; no timer runs while nobody moves.
+    /// </summary>
+    public const int AwarenessBatchMilliseconds = 40;
+
+    /// <summary>
     /// One y-protocols awareness update. Entries for client ids this connection did not announce are dropped;
-    /// each state's <c>user</c> is replaced by the server's record; the rest goes to the bill's other connections.
+    /// each state's <c>user</c> is replaced by the server's record. Removals (state <c>null</c>) go to the bill's
+    /// other connections at once; states are kept as the room's latest and relayed in batches
+    /// (<see cref="AwarenessBatchMilliseconds"/>).
     /// </summary>
     public async Task Awareness(string billId, byte[] update)
     {
@@ -34,31 +42,103 @@ public sealed partial class BillHub
         }
 
         var user = UserJson(joined);
-        var relayed = new List<AwarenessEntry>(entries.Count);
+        var rewritten = new List<AwarenessEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (!joined.HasClientId(entry.ClientId)) continue;
+            if (entry.Json == "null")
+            {
+                rewritten.Add(entry);
+                continue;
+            }
+            var json = Rewrite(entry.Json, user);
+            if (json is not null) rewritten.Add(new AwarenessEntry(entry.ClientId, entry.Clock, json));
+        }
+        if (rewritten.Count == 0) return;
+
+        var removed = new List<AwarenessEntry>();
+        var startRelay = false;
         var room = joined.Room;
         lock (room.Gate)
         {
-            foreach (var entry in entries)
+            foreach (var entry in rewritten)
             {
-                if (!joined.HasClientId(entry.ClientId)) continue;
-                string json;
                 if (entry.Json == "null")
                 {
-                    json = "null";
                     room.Awareness.Remove(entry.ClientId);
+                    room.AwarenessDirty.Remove(entry.ClientId);
+                    removed.Add(entry);
                 }
                 else
                 {
-                    json = Rewrite(entry.Json, user) ?? "";
-                    if (json.Length == 0) continue;
-                    room.Awareness[entry.ClientId] = (entry.Clock, json);
+                    room.Awareness[entry.ClientId] = (entry.Clock, entry.Json);
+                    room.AwarenessDirty.Add(entry.ClientId);
+                    room.AwarenessSenders.Add(Context.ConnectionId);
+                    if (!room.AwarenessFlushScheduled)
+                    {
+                        room.AwarenessFlushScheduled = true;
+                        startRelay = true;
+                    }
                 }
-                relayed.Add(new AwarenessEntry(entry.ClientId, entry.Clock, json));
             }
         }
-        if (relayed.Count == 0) return;
-        await Clients.OthersInGroup(GroupName(billId)).SendAsync("Awareness", billId, AwarenessUpdate.Encode(relayed)).ConfigureAwait(false);
+        if (startRelay)
+        {
+            var services = Context.GetHttpContext()?.RequestServices
+                           ?? throw new InvalidOperationException("A hub connection without its HTTP context.");
+            var hub = services.GetRequiredService<IHubContext<BillHub>>();
+            var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+            _ = RelayAwarenessBatchAsync(hub, time, logger, billId, room);
+        }
+        if (removed.Count > 0)
+        {
+            await Clients.OthersInGroup(GroupName(billId)).SendAsync("Awareness", billId, AwarenessUpdate.Encode(removed)).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// After the batch window, relays the latest state of every client id changed since the last batch in ONE
+    /// message to the bill's group (minus the sender when a single connection changed them all). A sender that
+    /// gets its own entries back ignores them: y-protocols (and <see cref="ParisCoDraft.Crdt.Protocols.Awareness"/>)
+    /// only take a state whose clock is above the one they hold. Built under the room's gate, sent off it.
+    /// </summary>
+    private static async Task RelayAwarenessBatchAsync(IHubContext<BillHub> hub, TimeProvider time, ILogger logger, string billId, Documents.DocumentRoom room)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(AwarenessBatchMilliseconds), time).ConfigureAwait(false);
+            var batch = new List<AwarenessEntry>();
+            string? onlySender;
+            lock (room.Gate)
+            {
+                room.AwarenessFlushScheduled = false;
+                // An unloaded room has nobody left to tell.
+                if (!room.Closed)
+                {
+                    foreach (var id in room.AwarenessDirty)
+                    {
+                        if (room.Awareness.TryGetValue(id, out var latest)) batch.Add(new AwarenessEntry(id, latest.Clock, latest.Json));
+                    }
+                }
+                onlySender = room.AwarenessSenders.Count == 1 ? room.AwarenessSenders.First() : null;
+                room.AwarenessDirty.Clear();
+                room.AwarenessSenders.Clear();
+            }
+            if (batch.Count == 0) return;
+            var group = GroupName(billId);
+            var to = onlySender is null ? hub.Clients.Group(group) : hub.Clients.GroupExcept(group, onlySender);
+            await to.SendAsync("Awareness", billId, AwarenessUpdate.Encode(batch)).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // a relay runs on its own; a failure is logged and the next state goes in the next batch
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            AwarenessRelayFailed(logger, e, billId);
+        }
+    }
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Could not relay an awareness batch of bill {BillId}")]
+    private static partial void AwarenessRelayFailed(ILogger logger, Exception exception, string billId);
 
     /// <summary>Sends a joiner the states of everyone already there.</summary>
     private async Task SendKnownAwarenessAsync(string billId, Documents.DocumentRoom room)
@@ -83,6 +163,7 @@ public sealed partial class BillHub
         {
             foreach (var id in joined.ClientIds())
             {
+                room.AwarenessDirty.Remove(id);
                 if (room.Awareness.Remove(id, out var last)) removed.Add(new AwarenessEntry(id, last.Clock + 1, "null"));
             }
         }
