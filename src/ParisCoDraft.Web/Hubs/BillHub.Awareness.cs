@@ -84,11 +84,8 @@ public sealed partial class BillHub
         }
         if (startRelay)
         {
-            var services = Context.GetHttpContext()?.RequestServices
-                           ?? throw new InvalidOperationException("A hub connection without its HTTP context.");
-            var hub = services.GetRequiredService<IHubContext<BillHub>>();
-            var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-            _ = RelayAwarenessBatchAsync(hub, time, logger, billId, room);
+            // The batch outlives this invocation, so it sends through the hub context, not this hub instance.
+            _ = RelayAwarenessBatchAsync(hubContext, TimeProvider.System, logger, billId, room);
         }
         if (removed.Count > 0)
         {

@@ -18,6 +18,7 @@ public sealed partial class BillHub(
     UpdateCommitter committer,
     BillConnections connections,
     Deliberation.DeliberationService deliberation,
+    IHubContext<BillHub> hubContext,
     ILogger<BillHub> logger) : Hub
 {
     /// <summary>Largest update accepted, once decoded from base64.</summary>
