@@ -10,8 +10,9 @@ namespace ParisCoDraft.Web.Demo;
 
 /// <summary>
 /// With <c>ParisCoDraft:Demo=true</c>, seeds the demo bill (id <c>demo</c>) on first start and prints one
-/// invite link per role once the server listens. The secrets are only known at creation, so later starts
-/// say the bill exists and print nothing secret.
+/// invite link per role once the server listens. Secrets are stored hashed and cannot be shown again, so a
+/// later start issues a fresh link per role for the existing demo bill (earlier ones keep working), so that
+/// whoever runs the demo always has a way in.
 /// </summary>
 internal sealed class DemoSeeder(
     IDraftingStore store, IOptions<DraftingOptions> options, IHostApplicationLifetime lifetime, IServer server,
@@ -23,18 +24,30 @@ internal sealed class DemoSeeder(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Demo) return;
+        IReadOnlyList<(string Role, string Url)> links;
         if (await store.GetBillAsync(BillId, cancellationToken).ConfigureAwait(false) is not null)
         {
             DemoLog.AlreadySeeded(logger, BillId);
-            return;
+            var fresh = new List<(string, string)>();
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                var (invite, secret) = InviteLinks.New(BillId, role, clock.GetUtcNow());
+                await store.CreateInviteAsync(invite, cancellationToken).ConfigureAwait(false);
+                fresh.Add((role.ToWire(), InviteLinks.Url("", secret)));
+            }
+            links = fresh;
         }
-        var (_, links) = await BillCreation.CreateAsync(store, DemoBill.Title, DemoBill.Preamble, DemoBill.Clauses,
-            baseUrl: "", clock.GetUtcNow(), creatorName: null, cancellationToken, BillId).ConfigureAwait(false);
+        else
+        {
+            var (_, created) = await BillCreation.CreateAsync(store, DemoBill.Title, DemoBill.Preamble, DemoBill.Clauses,
+                baseUrl: "", clock.GetUtcNow(), creatorName: null, cancellationToken, BillId).ConfigureAwait(false);
+            links = [.. created.Select(l => (l.Role, l.Url))];
+        }
         lifetime.ApplicationStarted.Register(() =>
         {
             var baseUrl = BaseUrl();
             DemoLog.Seeded(logger, BillId, baseUrl + "/bills/" + BillId);
-            foreach (var link in links) DemoLog.Link(logger, link.Role, baseUrl + link.Url);
+            foreach (var (role, url) in links) DemoLog.Link(logger, role, baseUrl + url);
         });
     }
 
