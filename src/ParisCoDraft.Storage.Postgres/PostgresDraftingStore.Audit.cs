@@ -28,8 +28,7 @@ public sealed partial class PostgresDraftingStore
         var list = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new AuditEntry(reader.GetString(0), FromUnixMs(reader.GetInt64(1)), NullableString(reader, 2), NullableString(reader, 3),
-                reader.GetString(4), reader.GetString(5)));
+            list.Add(StoreRows.Audit(reader));
         }
         return list;
     }

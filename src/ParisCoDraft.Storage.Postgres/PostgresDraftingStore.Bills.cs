@@ -5,8 +5,6 @@ namespace ParisCoDraft.Storage.Postgres;
 
 public sealed partial class PostgresDraftingStore
 {
-    private const string InviteColumns = "id, bill_id, role, secret_hash, created, revoked";
-    private const string ParticipantColumns = "p.id, p.bill_id, p.display_name, p.role, p.invite_id, p.joined";
 
     /// <inheritdoc />
     public async Task CreateBillAsync(NewBill bill, CancellationToken cancellationToken)
@@ -55,21 +53,21 @@ public sealed partial class PostgresDraftingStore
     public async Task<InviteRecord?> FindInviteAsync(byte[] secretHash, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, $"SELECT {InviteColumns} FROM invites WHERE secret_hash = @hash;");
+        await using var cmd = Command(connection, null, $"SELECT {StoreRows.InviteColumns} FROM invites WHERE secret_hash = @hash;");
         cmd.Parameters.AddWithValue("hash", NpgsqlDbType.Bytea, secretHash);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadInvite(reader) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? StoreRows.Invite(reader) : null;
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<InviteRecord>> ListInvitesAsync(string billId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, $"SELECT {InviteColumns} FROM invites WHERE bill_id = @bill ORDER BY created, id;");
+        await using var cmd = Command(connection, null, $"SELECT {StoreRows.InviteColumns} FROM invites WHERE bill_id = @bill ORDER BY created, id;");
         cmd.Parameters.AddWithValue("bill", billId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<InviteRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(ReadInvite(reader));
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(StoreRows.Invite(reader));
         return list;
     }
 
@@ -81,14 +79,14 @@ public sealed partial class PostgresDraftingStore
         InviteRecord invite;
         // FOR UPDATE: a concurrent join through this invite waits for the revocation (see AddParticipantAsync).
         await using (var cmd = Command(connection, tx,
-                         "UPDATE invites SET revoked = coalesce(revoked, @when) WHERE id = @id AND bill_id = @bill RETURNING " + InviteColumns + ";"))
+                         "UPDATE invites SET revoked = coalesce(revoked, @when) WHERE id = @id AND bill_id = @bill RETURNING " + StoreRows.InviteColumns + ";"))
         {
             cmd.Parameters.AddWithValue("when", ToUnixMs(when));
             cmd.Parameters.AddWithValue("id", inviteId);
             cmd.Parameters.AddWithValue("bill", billId);
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-            invite = ReadInvite(reader);
+            invite = StoreRows.Invite(reader);
         }
         var participants = new List<string>();
         await using (var cmd = Command(connection, tx,
@@ -138,14 +136,14 @@ public sealed partial class PostgresDraftingStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Command(connection, null,
             $"""
-             SELECT {ParticipantColumns}
+             SELECT {StoreRows.ParticipantColumns}
              FROM sessions s JOIN participants p ON p.id = s.participant_id
              LEFT JOIN invites i ON i.id = p.invite_id
              WHERE s.token_hash = @hash AND s.revoked IS NULL AND i.revoked IS NULL;
              """);
         cmd.Parameters.AddWithValue("hash", NpgsqlDbType.Bytea, tokenHash);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadParticipant(reader) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? StoreRows.Participant(reader) : null;
     }
 
     /// <inheritdoc />
@@ -153,11 +151,11 @@ public sealed partial class PostgresDraftingStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Command(connection, null,
-            $"SELECT {ParticipantColumns} FROM participants p WHERE p.bill_id = @bill ORDER BY p.joined, p.id;");
+            $"SELECT {StoreRows.ParticipantColumns} FROM participants p WHERE p.bill_id = @bill ORDER BY p.joined, p.id;");
         cmd.Parameters.AddWithValue("bill", billId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<ParticipantRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(ReadParticipant(reader));
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(StoreRows.Participant(reader));
         return list;
     }
 
@@ -238,9 +236,5 @@ public sealed partial class PostgresDraftingStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static InviteRecord ReadInvite(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetFieldValue<byte[]>(3), FromUnixMs(r.GetInt64(4)), NullableTime(r, 5));
 
-    private static ParticipantRecord ReadParticipant(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), NullableString(r, 4), FromUnixMs(r.GetInt64(5)));
 }

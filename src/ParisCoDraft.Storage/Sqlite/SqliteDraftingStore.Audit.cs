@@ -27,9 +27,7 @@ public sealed partial class SqliteDraftingStore
         var list = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new AuditEntry(reader.GetString(0), FromUnixMs(reader.GetInt64(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetString(4), reader.GetString(5)));
+            list.Add(StoreRows.Audit(reader));
         }
         return list;
     }

@@ -4,8 +4,6 @@ namespace ParisCoDraft.Storage.Sqlite;
 
 public sealed partial class SqliteDraftingStore
 {
-    private const string InviteColumns = "id, bill_id, role, secret_hash, created, revoked";
-    private const string ParticipantColumns = "p.id, p.bill_id, p.display_name, p.role, p.invite_id, p.joined";
 
     /// <inheritdoc />
     public async Task CreateBillAsync(NewBill bill, CancellationToken cancellationToken)
@@ -66,21 +64,21 @@ public sealed partial class SqliteDraftingStore
     public async Task<InviteRecord?> FindInviteAsync(byte[] secretHash, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, $"SELECT {InviteColumns} FROM invites WHERE secret_hash = $hash;");
+        await using var cmd = Command(connection, null, $"SELECT {StoreRows.InviteColumns} FROM invites WHERE secret_hash = $hash;");
         cmd.Parameters.AddWithValue("$hash", secretHash);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadInvite(reader) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? StoreRows.Invite(reader) : null;
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<InviteRecord>> ListInvitesAsync(string billId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, $"SELECT {InviteColumns} FROM invites WHERE bill_id = $bill ORDER BY created, id;");
+        await using var cmd = Command(connection, null, $"SELECT {StoreRows.InviteColumns} FROM invites WHERE bill_id = $bill ORDER BY created, id;");
         cmd.Parameters.AddWithValue("$bill", billId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<InviteRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(ReadInvite(reader));
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(StoreRows.Invite(reader));
         return list;
     }
 
@@ -97,13 +95,13 @@ public sealed partial class SqliteDraftingStore
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         InviteRecord invite;
-        await using (var cmd = Command(connection, tx, $"SELECT {InviteColumns} FROM invites WHERE id = $id AND bill_id = $bill;"))
+        await using (var cmd = Command(connection, tx, $"SELECT {StoreRows.InviteColumns} FROM invites WHERE id = $id AND bill_id = $bill;"))
         {
             cmd.Parameters.AddWithValue("$id", inviteId);
             cmd.Parameters.AddWithValue("$bill", billId);
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-            invite = ReadInvite(reader);
+            invite = StoreRows.Invite(reader);
         }
         var participants = new List<string>();
         await using (var cmd = Command(connection, tx,
@@ -152,14 +150,14 @@ public sealed partial class SqliteDraftingStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Command(connection, null,
             $"""
-             SELECT {ParticipantColumns}
+             SELECT {StoreRows.ParticipantColumns}
              FROM sessions s JOIN participants p ON p.id = s.participant_id
              LEFT JOIN invites i ON i.id = p.invite_id
              WHERE s.token_hash = $hash AND s.revoked IS NULL AND i.revoked IS NULL;
              """);
         cmd.Parameters.AddWithValue("$hash", tokenHash);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadParticipant(reader) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? StoreRows.Participant(reader) : null;
     }
 
     /// <inheritdoc />
@@ -167,11 +165,11 @@ public sealed partial class SqliteDraftingStore
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Command(connection, null,
-            $"SELECT {ParticipantColumns} FROM participants p WHERE p.bill_id = $bill ORDER BY p.joined, p.id;");
+            $"SELECT {StoreRows.ParticipantColumns} FROM participants p WHERE p.bill_id = $bill ORDER BY p.joined, p.id;");
         cmd.Parameters.AddWithValue("$bill", billId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<ParticipantRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(ReadParticipant(reader));
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) list.Add(StoreRows.Participant(reader));
         return list;
     }
 
@@ -245,11 +243,5 @@ public sealed partial class SqliteDraftingStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static InviteRecord ReadInvite(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3), FromUnixMs(r.GetInt64(4)),
-        r.IsDBNull(5) ? null : FromUnixMs(r.GetInt64(5)));
 
-    private static ParticipantRecord ReadParticipant(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-        FromUnixMs(r.GetInt64(5)));
 }

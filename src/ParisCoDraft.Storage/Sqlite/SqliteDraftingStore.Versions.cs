@@ -4,17 +4,13 @@ namespace ParisCoDraft.Storage.Sqlite;
 
 public sealed partial class SqliteDraftingStore : IVersionStore
 {
-    private const string WorkshopColumns = "id, bill_id, name, date, place, mode, state, created, opened, closed";
-    private const string VersionColumns = "id, bill_id, number, label, kind, workshop_id, taken, taken_by, sha256, snapshot";
-    private const string IdeaColumns = "bill_id, number, title, text, source_group, disposition, updated, updated_by";
-    private const string CommitmentColumns = "id, bill_id, clause_id, department, action, due, status, updated, updated_by";
 
     /// <inheritdoc />
     public async Task CreateWorkshopAsync(StoredWorkshop workshop, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Command(connection, null,
-            $"INSERT INTO workshops ({WorkshopColumns}) VALUES ($id, $bill, $name, $date, $place, $mode, $state, $created, $opened, $closed);");
+            $"INSERT INTO workshops ({StoreRows.WorkshopColumns}) VALUES ($id, $bill, $name, $date, $place, $mode, $state, $created, $opened, $closed);");
         cmd.Parameters.AddWithValue("$id", workshop.Id);
         cmd.Parameters.AddWithValue("$bill", workshop.BillId);
         cmd.Parameters.AddWithValue("$name", workshop.Name);
@@ -32,17 +28,13 @@ public sealed partial class SqliteDraftingStore : IVersionStore
     public async Task<IReadOnlyList<StoredWorkshop>> ListWorkshopsAsync(string billId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, $"SELECT {WorkshopColumns} FROM workshops WHERE bill_id = $bill ORDER BY date, created, id;");
+        await using var cmd = Command(connection, null, $"SELECT {StoreRows.WorkshopColumns} FROM workshops WHERE bill_id = $bill ORDER BY date, created, id;");
         cmd.Parameters.AddWithValue("$bill", billId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<StoredWorkshop>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new StoredWorkshop(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), FromUnixMs(reader.GetInt64(7)),
-                reader.IsDBNull(8) ? null : FromUnixMs(reader.GetInt64(8)),
-                reader.IsDBNull(9) ? null : FromUnixMs(reader.GetInt64(9))));
+            list.Add(StoreRows.Workshop(reader));
         }
         return list;
     }
@@ -97,7 +89,7 @@ public sealed partial class SqliteDraftingStore : IVersionStore
         }
         var stored = version with { Number = number };
         await using var cmd = Command(connection, tx,
-            $"INSERT INTO versions ({VersionColumns}) VALUES ($id, $bill, $number, $label, $kind, $workshop, $taken, $by, $sha, $snapshot);");
+            $"INSERT INTO versions ({StoreRows.VersionColumns}) VALUES ($id, $bill, $number, $label, $kind, $workshop, $taken, $by, $sha, $snapshot);");
         cmd.Parameters.AddWithValue("$id", stored.Id);
         cmd.Parameters.AddWithValue("$bill", stored.BillId);
         cmd.Parameters.AddWithValue("$number", stored.Number);
@@ -116,7 +108,7 @@ public sealed partial class SqliteDraftingStore : IVersionStore
     public async Task<IReadOnlyList<StoredVersion>> ListVersionsAsync(string billId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, $"SELECT {VersionColumns} FROM versions WHERE bill_id = $bill ORDER BY number;");
+        await using var cmd = Command(connection, null, $"SELECT {StoreRows.VersionColumns} FROM versions WHERE bill_id = $bill ORDER BY number;");
         cmd.Parameters.AddWithValue("$bill", billId);
         return await ReadVersionsAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
@@ -125,7 +117,7 @@ public sealed partial class SqliteDraftingStore : IVersionStore
     public async Task<StoredVersion?> GetVersionAsync(string billId, string versionId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, $"SELECT {VersionColumns} FROM versions WHERE bill_id = $bill AND id = $id;");
+        await using var cmd = Command(connection, null, $"SELECT {StoreRows.VersionColumns} FROM versions WHERE bill_id = $bill AND id = $id;");
         cmd.Parameters.AddWithValue("$bill", billId);
         cmd.Parameters.AddWithValue("$id", versionId);
         var list = await ReadVersionsAsync(cmd, cancellationToken).ConfigureAwait(false);
@@ -138,10 +130,7 @@ public sealed partial class SqliteDraftingStore : IVersionStore
         var list = new List<StoredVersion>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new StoredVersion(
-                reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), FromUnixMs(reader.GetInt64(6)),
-                reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8), (byte[])reader.GetValue(9)));
+            list.Add(StoreRows.Version(reader));
         }
         return list;
     }
@@ -236,16 +225,13 @@ public sealed partial class SqliteDraftingStore : IVersionStore
     public async Task<IReadOnlyList<StoredIdea>> ListIdeasAsync(string billId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, $"SELECT {IdeaColumns} FROM ideas WHERE bill_id = $bill ORDER BY number;");
+        await using var cmd = Command(connection, null, $"SELECT {StoreRows.IdeaColumns} FROM ideas WHERE bill_id = $bill ORDER BY number;");
         cmd.Parameters.AddWithValue("$bill", billId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<StoredIdea>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new StoredIdea(
-                reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : FromUnixMs(reader.GetInt64(6)), reader.IsDBNull(7) ? null : reader.GetString(7)));
+            list.Add(StoreRows.Idea(reader));
         }
         return list;
     }
@@ -271,7 +257,7 @@ public sealed partial class SqliteDraftingStore : IVersionStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = Command(connection, null,
             $"""
-             INSERT INTO commitments ({CommitmentColumns}) VALUES ($id, $bill, $clause, $dept, $action, $due, $status, $updated, $by)
+             INSERT INTO commitments ({StoreRows.CommitmentColumns}) VALUES ($id, $bill, $clause, $dept, $action, $due, $status, $updated, $by)
              ON CONFLICT (id) DO UPDATE SET clause_id = excluded.clause_id, department = excluded.department, action = excluded.action,
                  due = excluded.due, status = excluded.status, updated = excluded.updated, updated_by = excluded.updated_by
              WHERE commitments.bill_id = excluded.bill_id;
@@ -302,15 +288,13 @@ public sealed partial class SqliteDraftingStore : IVersionStore
     public async Task<IReadOnlyList<StoredCommitment>> ListCommitmentsAsync(string billId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = Command(connection, null, $"SELECT {CommitmentColumns} FROM commitments WHERE bill_id = $bill ORDER BY due, updated, id;");
+        await using var cmd = Command(connection, null, $"SELECT {StoreRows.CommitmentColumns} FROM commitments WHERE bill_id = $bill ORDER BY due, updated, id;");
         cmd.Parameters.AddWithValue("$bill", billId);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<StoredCommitment>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new StoredCommitment(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), FromUnixMs(reader.GetInt64(7)), reader.IsDBNull(8) ? null : reader.GetString(8)));
+            list.Add(StoreRows.Commitment(reader));
         }
         return list;
     }
