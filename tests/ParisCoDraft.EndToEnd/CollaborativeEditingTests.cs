@@ -65,7 +65,7 @@ public sealed class CollaborativeEditingTests(EndToEndFixture fixture)
         await a.AddArticleAsync();
         await a.TypeInArticleAsync(1, "Base commune.");
         await Bounded.Eventually(() => b.ArticleTextAsync(1), t => t == "Base commune.", "Bruno sees the base text");
-        await Bounded.Eventually(a.ServiceWorkerReadyAsync, ready => ready, "Alice's page is controlled by the service worker");
+        await Bounded.Eventually(a.ServiceWorkerStateAsync, st => st.Contains("\"activated\"") && st.Contains("/bill.html") && st.Contains("/dist/bill.js"), "Alice's service worker active with the bill page cached");
         await Bounded.Eventually(a.PendingAsync, n => n == 0, "Alice's base text acknowledged");
 
         await alice.SetOfflineAsync(true).Within();

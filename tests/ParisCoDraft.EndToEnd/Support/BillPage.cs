@@ -96,8 +96,14 @@ public sealed class BillPage(IPage page, string name)
     }
 
     /// <summary>True once the page's service worker controls it (needed to reload while offline).</summary>
-    public Task<bool> ServiceWorkerReadyAsync() =>
-        Page.EvaluateAsync<bool>("() => navigator.serviceWorker.ready.then(() => !!navigator.serviceWorker.controller)").Within();
+    public Task<string> ServiceWorkerStateAsync() =>
+        Page.EvaluateAsync<string>(@"async () => {
+            const r = await navigator.serviceWorker.getRegistration();
+            if (!r) return 'no registration';
+            const cache = await caches.open('pcd-shell-v1');
+            const cached = (await cache.keys()).map(k => new URL(k.url).pathname).sort();
+            return JSON.stringify({ active: r.active?.state, controlled: !!navigator.serviceWorker.controller, cached });
+        }").Within();
 
     /// <summary>Saves a full-page screenshot under the test's artifacts folder; returns its path.</summary>
     public async Task<string> ScreenshotAsync(string fileName)
