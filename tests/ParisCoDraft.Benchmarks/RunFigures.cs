@@ -24,6 +24,12 @@ public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, 
     /// <summary>.NET only: GC pause time during the replay (diagnostic).</summary>
     public double ApplyGcPauseMs { get; init; }
 
+    /// <summary>.NET only: methods the JIT compiled during the load (diagnostic: 0 when the load path is precompiled and warm).</summary>
+    public long LoadJittedMethods { get; init; }
+
+    /// <summary>.NET only: time the JIT spent compiling during the load, all threads (diagnostic).</summary>
+    public double LoadJitMs { get; init; }
+
     /// <summary>Every warm apply time (empty for the cold run).</summary>
     public IReadOnlyList<double> ApplySamples { get; init; } = [];
 
@@ -45,6 +51,8 @@ public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, 
         ApplyAllocatedBytes = (long)MedianOf(runs.Select(r => (double)r.ApplyAllocatedBytes)),
         ApplyGcCount = (int)MedianOf(runs.Select(r => (double)r.ApplyGcCount)),
         ApplyGcPauseMs = MedianOf(runs.Select(r => r.ApplyGcPauseMs)),
+        LoadJittedMethods = (long)MedianOf(runs.Select(r => (double)r.LoadJittedMethods)),
+        LoadJitMs = MedianOf(runs.Select(r => r.LoadJitMs)),
         ApplySamples = [.. runs.Select(r => Math.Round(r.ApplyMs, 1))],
         EncodeSamples = [.. runs.Select(r => Math.Round(r.EncodeMs, 2))],
         LoadSamples = [.. runs.Select(r => Math.Round(r.LoadMs, 2))],
@@ -76,6 +84,8 @@ public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, 
             o["applyAllocatedBytes"] = ApplyAllocatedBytes;
             o["applyGcCount"] = ApplyGcCount;
             o["applyGcPauseMs"] = Math.Round(ApplyGcPauseMs, 1);
+            o["loadJittedMethods"] = LoadJittedMethods;
+            o["loadJitMs"] = Math.Round(LoadJitMs, 2);
         }
         if (ApplySamples.Count > 0)
         {
@@ -102,6 +112,8 @@ public sealed record RunFigures(double ApplyMs, double EncodeMs, double LoadMs, 
             ApplyAllocatedBytes = e.TryGetProperty("applyAllocatedBytes", out var ab) ? ab.GetInt64() : 0,
             ApplyGcCount = e.TryGetProperty("applyGcCount", out var gc) ? gc.GetInt32() : 0,
             ApplyGcPauseMs = e.TryGetProperty("applyGcPauseMs", out var gp) ? gp.GetDouble() : 0,
+            LoadJittedMethods = e.TryGetProperty("loadJittedMethods", out var jm) ? jm.GetInt64() : 0,
+            LoadJitMs = e.TryGetProperty("loadJitMs", out var jt) ? jt.GetDouble() : 0,
             ApplySamples = Samples(e, "applySamples"),
             EncodeSamples = Samples(e, "encodeSamples"),
             LoadSamples = Samples(e, "loadSamples"),

@@ -85,12 +85,16 @@ public static class TraceCommand
 
         // Retained memory of the loaded doc: everything else (trace, source doc, update) is still alive.
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        long jitMethods0 = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jit0 = System.Runtime.JitInfo.GetCompilationTime();
         cpu0 = Environment.CpuUsage.TotalTime;
         sw.Restart();
         var loaded = new Doc(new DocOptions { ClientId = 2, Gc = true });
         Y.ApplyUpdate(loaded, update);
         var loadMs = sw.Elapsed.TotalMilliseconds;
         var loadCpuMs = (Environment.CpuUsage.TotalTime - cpu0).TotalMilliseconds;
+        var loadJitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit0).TotalMilliseconds;
+        long loadJitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods0;
         var after = GC.GetTotalMemory(forceFullCollection: true);
 
         if (loaded.GetText(RootName).ToString() != trace.EndContent)
@@ -105,6 +109,8 @@ public static class TraceCommand
             ApplyAllocatedBytes = applyAlloc,
             ApplyGcCount = applyGcs,
             ApplyGcPauseMs = applyPauseMs,
+            LoadJittedMethods = loadJitted,
+            LoadJitMs = loadJitMs,
         }, update);
     }
 
