@@ -9,7 +9,7 @@ import type { BillModel, ClauseView } from './bill';
 import type { BillView, CardHandle } from './bill-view';
 import { computeMatrix, matrixTable, stateBadge } from './consensus';
 import { clauseTextHash, refusal, stanceNames, type Deliberation, type StanceName } from './deliberation';
-import { highlightRanges, renderThread, resolveRange, selectionAnchor, type ThreadContext } from './comments';
+import { highlightRanges, renderThreadList, resolveRange, selectionAnchor, type ThreadContext } from './comments';
 import { renderAmendmentItem, rerenderKeepingFocus } from './amendment-item';
 import { announce, h } from './dom';
 import { onLangChange, t } from './i18n';
@@ -335,20 +335,16 @@ export class ClausePanels {
     const ranges: { from: number; to: number; id: string }[] = [];
     for (const c of this.deliberation.threads(panel.card.id)) {
       if (c.field !== 'body' || c.resolved || c.hidden || c.deleted) continue;
-      const r = ctx.rangeOf(c);
+      const r = ctx.rangeOf?.(c) ?? null;
       if (r && !r.deleted) ranges.push({ from: r.from, to: r.to, id: c.id });
     }
     highlightRanges(panel.card.body, ranges);
   }
 
   private renderThreads(panel: Panel): void {
-    const active = document.activeElement;
-    const ctx = this.threadContext(panel);
-    const threads = this.deliberation.threads(panel.card.id);
+    // The article's own threads: those on its amendments are shown with each amendment.
     panel.commentsHeading.textContent = t('comments.heading', { n: this.deliberation.commentCount(panel.card.id) });
-    if (!(active && panel.threads.contains(active) && active.tagName === 'TEXTAREA')) {
-      panel.threads.replaceChildren(...threads.map((c) => renderThread(c, ctx, panel.feedback)));
-    }
+    renderThreadList(panel.threads, this.deliberation.threads(panel.card.id), this.threadContext(panel), panel.feedback);
   }
 
   private commentForm(id: string, card: CardHandle, feedback: HTMLElement): HTMLElement {
@@ -408,13 +404,12 @@ export class ClausePanels {
     const list = this.deliberation.amendmentsFor(panel.card.id);
     const open = list.filter((a) => a.status === 'open').length;
     panel.amendmentsHeading.textContent = t('amend.heading', { n: open });
-    const active = document.activeElement;
-    if (active && panel.amendmentList.contains(active) && active.tagName === 'TEXTAREA') return;
     const base = { heading: panel.clause.heading.toString(), body: panel.clause.body.toString() };
     rerenderKeepingFocus(panel.amendmentList, () => panel.amendmentList.replaceChildren(...list.map((a) => renderAmendmentItem(a, {
       deliberation: this.deliberation,
       me: this.me,
       canDeliberate: this.canDeliberate,
+      canComment: this.canComment,
       feedback: panel.feedback,
       base,
       adoptMessage: t('amend.adoptConfirm', { n }),

@@ -240,11 +240,28 @@ export class Deliberation {
 
   // ---- reading
 
-  /** Threads (first comments) on a clause, not counting those on its amendments, oldest first. */
-  threads(clauseId: string, amendmentId: string | null = null): CommentView[] {
+  /**
+   * Threads (first comments) on a clause itself, oldest first. Comments on its amendments carry the
+   * clause's id too (and a proposed new article's carry the article it follows): they are left out.
+   */
+  threads(clauseId: string): CommentView[] {
     return [...this.comments.values()]
-      .filter((c) => c.parentId === null && c.clauseId === clauseId && c.amendmentId === amendmentId)
+      .filter((c) => !c.parentId && c.clauseId === clauseId && !c.amendmentId)
       .sort((a, b) => a.created.localeCompare(b.created));
+  }
+
+  /** Threads (first comments) on an amendment, oldest first. */
+  amendmentThreads(amendmentId: string): CommentView[] {
+    return [...this.comments.values()]
+      .filter((c) => !c.parentId && c.amendmentId === amendmentId)
+      .sort((a, b) => a.created.localeCompare(b.created));
+  }
+
+  /** Live comments (not hidden, not deleted; replies included) on an amendment. */
+  amendmentCommentCount(amendmentId: string): number {
+    let n = 0;
+    for (const c of this.comments.values()) if (c.amendmentId === amendmentId && !c.hidden && !c.deleted) n++;
+    return n;
   }
 
   replies(threadId: string): CommentView[] {

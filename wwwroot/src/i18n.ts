@@ -489,6 +489,15 @@ const fr = {
   'newClause.proposed': 'Proposition déposée.',
   'newClause.decided': 'Propositions déjà tranchées ({n})',
   'newClause.itemLabel': 'Proposition de {name}',
+  'amend.discussion.show': 'Discussion ({count})',
+  'amend.discussion.hide': 'Replier la discussion ({count})',
+  'amend.discussion.showLabel': 'Discussion ({count}) — amendement de {name}',
+  'amend.discussion.hideLabel': 'Replier la discussion ({count}) — amendement de {name}',
+  'amend.discussion.label': 'Discussion de l’amendement de {name}',
+  'amend.discussion.none': 'Pas encore de commentaire sur cet amendement.',
+  'amend.discussion.newLabel': 'Commenter cet amendement',
+  'amend.discussion.add': 'Publier le commentaire',
+  'amend.discussion.readOnly': 'Les observateurs lisent la discussion sans y prendre part.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -981,6 +990,15 @@ const en: Record<MessageKey, string> = {
   'newClause.proposed': 'Proposal submitted.',
   'newClause.decided': 'Proposals already decided ({n})',
   'newClause.itemLabel': 'Proposal by {name}',
+  'amend.discussion.show': 'Discussion ({count})',
+  'amend.discussion.hide': 'Fold the discussion ({count})',
+  'amend.discussion.showLabel': 'Discussion ({count}) — amendment by {name}',
+  'amend.discussion.hideLabel': 'Fold the discussion ({count}) — amendment by {name}',
+  'amend.discussion.label': 'Discussion of the amendment by {name}',
+  'amend.discussion.none': 'No comment on this amendment yet.',
+  'amend.discussion.newLabel': 'Comment on this amendment',
+  'amend.discussion.add': 'Post the comment',
+  'amend.discussion.readOnly': 'Observers read the discussion without taking part.',
 };
 
 export type Lang = 'fr' | 'en';

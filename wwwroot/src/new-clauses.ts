@@ -68,6 +68,7 @@ export class NewClauseProposals {
         deliberation: this.deliberation,
         me: this.me,
         canDeliberate: this.canDeliberate,
+        canComment: this.canDeliberate || this.me.role === 'clerk',
         feedback: this.feedback,
         base: null,
         adoptMessage: t('amend.adoptNewConfirm'),
@@ -80,9 +81,11 @@ export class NewClauseProposals {
     rerenderKeepingFocus(this.list, () =>
       this.list.replaceChildren(...(open.length ? open.map(item) : [h('p', { class: 'muted' }, t('newClause.none'))])));
     this.decided.hidden = done.length === 0;
-    const wasOpen = this.decided.open;
-    this.decided.replaceChildren(h('summary', {}, t('newClause.decided', { n: done.length })), ...done.map(item));
-    this.decided.open = wasOpen;
+    rerenderKeepingFocus(this.decided, () => {
+      const wasOpen = this.decided.open;
+      this.decided.replaceChildren(h('summary', {}, t('newClause.decided', { n: done.length })), ...done.map(item));
+      this.decided.open = wasOpen;
+    });
 
     // The position choices follow the articles (numbers change as people move them).
     const chosen = this.position.value;
