@@ -105,6 +105,59 @@ public sealed class BillPage(IPage page, string name)
             return JSON.stringify({ active: r.active?.state, controlled: !!navigator.serviceWorker.controller, cached });
         }").Within();
 
+    /// <summary>The <paramref name="index"/>-th amendment shown under article <paramref name="number"/> (its discussion must be open).</summary>
+    public ILocator Amendment(int number, int index = 0) => Article(number).Locator("[data-testid=amendment]").Nth(index);
+
+    /// <summary>Proposes another wording for article <paramref name="number"/> through its form ("Proposer une autre rédaction").</summary>
+    public async Task ProposeAmendmentAsync(int number, string body, string? rationale = null)
+    {
+        await OpenDiscussionAsync(number).ConfigureAwait(false);
+        await Article(number).GetByText("Proposer une autre rédaction").ClickAsync().Within().ConfigureAwait(false);
+        await Article(number).GetByLabel("Rédaction proposée").FillAsync(body).Within().ConfigureAwait(false);
+        if (rationale is not null) await Article(number).GetByLabel("Exposé des motifs (facultatif)").FillAsync(rationale).Within().ConfigureAwait(false);
+        await Article(number).GetByRole(AriaRole.Button, new() { Name = "Déposer l’amendement" }).ClickAsync().Within().ConfigureAwait(false);
+    }
+
+    /// <summary>How many live comments the amendment's discussion button counts (replies included).</summary>
+    public async Task<int> AmendmentCommentCountAsync(int number, int index = 0)
+    {
+        var count = await Amendment(number, index).Locator("[data-testid=amendment-discussion-toggle]").GetAttributeAsync("data-count").Within().ConfigureAwait(false);
+        return int.Parse(count ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Unfolds an amendment's own discussion (with the keyboard: focus on its button, Enter) unless it is unfolded.</summary>
+    public async Task OpenAmendmentDiscussionAsync(int number, int index = 0)
+    {
+        var amendment = Amendment(number, index);
+        var toggle = amendment.Locator("[data-testid=amendment-discussion-toggle]");
+        if (await toggle.GetAttributeAsync("aria-expanded").Within().ConfigureAwait(false) != "true")
+        {
+            await toggle.FocusAsync().Within().ConfigureAwait(false);
+            await Page.Keyboard.PressAsync("Enter").Within().ConfigureAwait(false);
+        }
+        await amendment.Locator("[data-testid=amendment-discussion]").WaitForAsync(new() { State = WaitForSelectorState.Visible }).Within().ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a thread on an amendment (its discussion unfolded first).</summary>
+    public async Task CommentOnAmendmentAsync(int number, string text, int index = 0)
+    {
+        await OpenAmendmentDiscussionAsync(number, index).ConfigureAwait(false);
+        var form = Amendment(number, index).Locator("[data-testid=amendment-comment-form]");
+        await form.GetByLabel("Commenter cet amendement").FillAsync(text).Within().ConfigureAwait(false);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Publier le commentaire" }).ClickAsync().Within().ConfigureAwait(false);
+    }
+
+    /// <summary>The texts of an amendment's comments in reading order (threads and their replies), " | "-separated.</summary>
+    public async Task<string> AmendmentCommentsAsync(int number, int index = 0)
+    {
+        var bodies = await Amendment(number, index).Locator("[data-testid=amendment-threads] .comment-body").AllTextContentsAsync().Within().ConfigureAwait(false);
+        return string.Join(" | ", bodies);
+    }
+
+    /// <summary>How many threads article <paramref name="number"/>'s own comment list shows (its amendments' threads excluded).</summary>
+    public Task<int> ArticleThreadCountAsync(int number) =>
+        Article(number).Locator("[data-testid=threads] > [data-testid=thread]").CountAsync().Within();
+
     /// <summary>Saves a full-page screenshot under the test's artifacts folder; returns its path.</summary>
     public async Task<string> ScreenshotAsync(string fileName)
     {
