@@ -71,8 +71,41 @@ public sealed partial class PostgresDraftingStore : IDeliberationStore
             """, billId, r => ballots.Add(new ApprovalBallotRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3),
                 FromUnixMs(r.GetInt64(4)), r.GetString(5))), cancellationToken).ConfigureAwait(false);
 
+        var revision = await RevisionAsync(connection, tx, billId, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new DeliberationRecords(settings, comments, stances, amendments, locks, rounds, votes, ballots);
+        return new DeliberationRecords(settings, comments, stances, amendments, locks, rounds, votes, ballots, revision);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> DeliberationRevisionAsync(string billId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await RevisionAsync(connection, null, billId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IAsyncDisposable> HoldDeliberationAsync(string billId, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var hold = new DeliberationHold(connection, BillLockKey("deliberation:" + billId));
+            await hold.TakeAsync(cancellationToken).ConfigureAwait(false);
+            return hold;
+        }
+        catch (Exception e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            if (e is NpgsqlException) throw new StoreException($"Cannot hold the deliberation of bill {billId}: {e.Message}", e);
+            throw;
+        }
+    }
+
+    private static async Task<long> RevisionAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string billId, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, tx, "SELECT revision FROM deliberation_revisions WHERE bill_id = @bill;");
+        cmd.Parameters.AddWithValue("bill", billId);
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long revision ? revision : 0;
     }
 
     /// <inheritdoc />
@@ -281,7 +314,22 @@ public sealed partial class PostgresDraftingStore : IDeliberationStore
                 bind(cmd.Parameters);
                 changed = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            if (changed > 0 || !auditOnlyIfChanged) await InsertAuditAsync(connection, tx, audit, cancellationToken).ConfigureAwait(false);
+            if (changed > 0 || !auditOnlyIfChanged)
+            {
+                await InsertAuditAsync(connection, tx, audit, cancellationToken).ConfigureAwait(false);
+                // The revision and its notice (sent on commit) go with the change: the other processes reload
+                // the bill's deliberation when they hear of it.
+                await using var bump = Command(connection, tx, """
+                    INSERT INTO deliberation_revisions (bill_id, revision) VALUES (@bill, 1)
+                    ON CONFLICT(bill_id) DO UPDATE SET revision = deliberation_revisions.revision + 1 RETURNING revision;
+                    """);
+                bump.Parameters.AddWithValue("bill", audit.BillId);
+                var revision = (long)(await bump.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                await using var notify = Command(connection, tx, "SELECT pg_notify(@channel, @payload);");
+                notify.Parameters.AddWithValue("channel", DeliberationChannel);
+                notify.Parameters.AddWithValue("payload", new DeliberationNotice(Origin, audit.BillId, revision).Format());
+                await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return changed;
         }

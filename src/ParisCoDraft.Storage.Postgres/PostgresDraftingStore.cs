@@ -5,14 +5,17 @@ namespace ParisCoDraft.Storage.Postgres;
 /// <summary>
 /// The store on PostgreSQL, for when one machine is not enough: several server processes share one
 /// database. Same contract as the SQLite store (append-only audit and versions, a document log whose
-/// sequence numbers are never reused, compaction that keeps what was appended meanwhile). Every append
-/// also announces itself with <c>NOTIFY</c> (see <see cref="PostgresUpdateListener"/>) so the other
-/// processes can bring their in-memory documents up to date.
+/// sequence numbers are never reused, compaction that keeps what was appended meanwhile). Every append and
+/// every deliberation change also announces itself with <c>NOTIFY</c> (see <see cref="PostgresUpdateListener"/>)
+/// so the other processes can bring their in-memory documents and deliberations up to date.
 /// </summary>
 public sealed partial class PostgresDraftingStore : IDraftingStore, IDeliberationStore, IVersionStore
 {
     /// <summary>The NOTIFY channel on which appends are announced.</summary>
     public const string UpdatesChannel = "pariscodraft_updates";
+
+    /// <summary>The NOTIFY channel on which deliberation changes are announced.</summary>
+    public const string DeliberationChannel = "pariscodraft_deliberation";
 
     private readonly NpgsqlDataSource _dataSource;
 

@@ -112,4 +112,13 @@ internal static partial class PostgresSchema
             PRIMARY KEY (vote_id, participant_id)
         );
         """;
+
+    // One row per bill whose deliberation changed: the revision every write adds one to, in its transaction.
+    private const string DeliberationRevision =
+        """
+        CREATE TABLE deliberation_revisions (
+            bill_id text PRIMARY KEY REFERENCES bills(id),
+            revision bigint NOT NULL
+        );
+        """;
 }

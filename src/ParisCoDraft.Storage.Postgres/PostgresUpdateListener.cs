@@ -3,9 +3,10 @@ using Npgsql;
 namespace ParisCoDraft.Storage.Postgres;
 
 /// <summary>
-/// LISTENs on <see cref="PostgresDraftingStore.UpdatesChannel"/> on a connection of its own and hands each
-/// notice appended by another process (another <see cref="PostgresDraftingStore.Origin"/>) to
-/// <c>onNotice</c>. NOTIFY is not durable: when the connection drops, notices sent meanwhile are lost, so
+/// LISTENs on <see cref="PostgresDraftingStore.UpdatesChannel"/> and <see cref="PostgresDraftingStore.DeliberationChannel"/>
+/// on a connection of its own and hands each notice written by another process (another
+/// <see cref="PostgresDraftingStore.Origin"/>) to <c>onNotice</c> (an append) or <c>onDeliberation</c> (a
+/// deliberation change). NOTIFY is not durable: when the connection drops, notices sent meanwhile are lost, so
 /// after reconnecting it calls <c>onResync</c> and the caller must re-read what it holds.
 /// Both callbacks run on the listening loop and must return quickly (queue the work).
 /// </summary>
@@ -13,16 +14,19 @@ public sealed class PostgresUpdateListener : IAsyncDisposable
 {
     private readonly PostgresDraftingStore _store;
     private readonly Action<UpdateNotice> _onNotice;
+    private readonly Action<DeliberationNotice>? _onDeliberation;
     private readonly Action _onResync;
     private readonly Action<Exception> _onError;
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
     /// <summary>Creates the listener; <see cref="StartAsync"/> connects.</summary>
-    public PostgresUpdateListener(PostgresDraftingStore store, Action<UpdateNotice> onNotice, Action onResync, Action<Exception> onError)
+    public PostgresUpdateListener(
+        PostgresDraftingStore store, Action<UpdateNotice> onNotice, Action onResync, Action<Exception> onError, Action<DeliberationNotice>? onDeliberation = null)
     {
         _store = store;
         _onNotice = onNotice;
+        _onDeliberation = onDeliberation;
         _onResync = onResync;
         _onError = onError;
     }
@@ -48,7 +52,7 @@ public sealed class PostgresUpdateListener : IAsyncDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             connection.Notification += OnNotification;
-            await using var cmd = new NpgsqlCommand($"LISTEN {PostgresDraftingStore.UpdatesChannel};", connection);
+            await using var cmd = new NpgsqlCommand($"LISTEN {PostgresDraftingStore.UpdatesChannel}; LISTEN {PostgresDraftingStore.DeliberationChannel};", connection);
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -61,10 +65,17 @@ public sealed class PostgresUpdateListener : IAsyncDisposable
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
     {
-        if (e.Channel != PostgresDraftingStore.UpdatesChannel || UpdateNotice.Parse(e.Payload) is not { } notice) return;
-        if (notice.Origin == _store.Origin) return; // our own connections were served directly
-        Interlocked.Increment(ref _received);
-        _onNotice(notice);
+        // Our own changes are skipped: our own connections were served directly.
+        if (e.Channel == PostgresDraftingStore.UpdatesChannel && UpdateNotice.Parse(e.Payload) is { } notice && notice.Origin != _store.Origin)
+        {
+            Interlocked.Increment(ref _received);
+            _onNotice(notice);
+        }
+        else if (e.Channel == PostgresDraftingStore.DeliberationChannel && DeliberationNotice.Parse(e.Payload) is { } changed && changed.Origin != _store.Origin)
+        {
+            Interlocked.Increment(ref _received);
+            _onDeliberation?.Invoke(changed);
+        }
     }
 
     private async Task RunAsync(NpgsqlConnection connection)

@@ -1,6 +1,6 @@
 namespace ParisCoDraft.Storage;
 
-/// <summary>Everything the store holds about a bill's deliberation, as loaded at once.</summary>
+/// <summary>Everything the store holds about a bill's deliberation, as loaded at once, and the revision it is at.</summary>
 public sealed record DeliberationRecords(
     DeliberationSettingsRecord? Settings,
     IReadOnlyList<CommentRecord> Comments,
@@ -9,4 +9,5 @@ public sealed record DeliberationRecords(
     IReadOnlyList<ClauseLockRecord> Locks,
     IReadOnlyList<ConsensusRoundRecord> Rounds,
     IReadOnlyList<ApprovalVoteRecord> Votes,
-    IReadOnlyList<ApprovalBallotRecord> Ballots);
+    IReadOnlyList<ApprovalBallotRecord> Ballots,
+    long Revision);

@@ -2,12 +2,28 @@ namespace ParisCoDraft.Storage;
 
 /// <summary>
 /// The deliberation's part of the store (issue 4): comments, stances, amendments, settings, locks, rounds and
-/// approval votes. Every change is written with its audit entry in one transaction, durable on return.
+/// approval votes. Every change is written with its audit entry in one transaction, durable on return, and
+/// adds one to the bill's deliberation revision in that transaction (a change that changes nothing, such as
+/// withdrawing a stance that was not there, adds nothing).
 /// </summary>
 public interface IDeliberationStore
 {
-    /// <summary>Everything about a bill's deliberation (comments include hidden and deleted ones).</summary>
+    /// <summary>Everything about a bill's deliberation (comments include hidden and deleted ones), with its revision, read at once.</summary>
     Task<DeliberationRecords> LoadDeliberationAsync(string billId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The bill's deliberation revision now: 0 before its first change, one more with each change. A server
+    /// compares it with the revision it loaded to know whether another process changed the bill since.
+    /// </summary>
+    Task<long> DeliberationRevisionAsync(string billId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds the bill's deliberation for one action: until the returned handle is disposed, nobody else
+    /// holding it through this database (any server process) gets it. PostgreSQL: a session advisory lock
+    /// on a connection kept for the action. SQLite has one process, whose own per-bill mutex is enough:
+    /// there the handle is given at once.
+    /// </summary>
+    Task<IAsyncDisposable> HoldDeliberationAsync(string billId, CancellationToken cancellationToken);
 
     /// <summary>Adds or replaces a comment (by id).</summary>
     Task SaveCommentAsync(CommentRecord comment, AuditEntry audit, CancellationToken cancellationToken);

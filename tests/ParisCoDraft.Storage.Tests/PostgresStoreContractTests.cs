@@ -93,4 +93,47 @@ public sealed class PostgresStoreContractTests(PostgresServer server) : StoreCon
         Assert.Equal([seq[2]], ahead.Updates.Select(u => u.Sequence));
         Assert.Equal(seq[2], await pg.LastIssuedSequenceAsync(CancellationToken.None).Bounded());
     }
+
+    [Fact]
+    public async Task HoldsABillsDeliberationForOneHolderAtATimeAcrossProcesses()
+    {
+        await using var other = await PostgresDraftingStore.OpenAsync(_connectionString).Bounded();
+        var held = await ((IDeliberationStore)Store).HoldDeliberationAsync("b1", CancellationToken.None).Bounded();
+        var waiting = other.HoldDeliberationAsync("b1", CancellationToken.None);
+        await using (await other.HoldDeliberationAsync("b2", CancellationToken.None).Bounded())
+        {
+            // Another bill is not held back.
+        }
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted);
+
+        await held.DisposeAsync();
+        await using var second = await waiting.Bounded();
+        var third = ((IDeliberationStore)Store).HoldDeliberationAsync("b1", CancellationToken.None);
+        await Task.Delay(300);
+        Assert.False(third.IsCompleted);
+        await second.DisposeAsync();
+        await (await third.Bounded()).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnnouncesEachDeliberationChangeToOtherProcessesWithTheBillAndItsRevision()
+    {
+        await Store.CreateBillAsync(Builders.Bill("b1"), CancellationToken.None).Bounded();
+        await using var other = await PostgresDraftingStore.OpenAsync(_connectionString).Bounded();
+        var notices = new System.Collections.Concurrent.ConcurrentQueue<DeliberationNotice>();
+        await using var listener = new PostgresUpdateListener(other, _ => { }, () => { }, e => throw e, notices.Enqueue);
+        await listener.StartAsync(CancellationToken.None).Bounded();
+
+        var deliberation = (IDeliberationStore)Store;
+        await deliberation.SaveLockAsync(new ClauseLockRecord("b1", "k1", "vote", "pf", Builders.Now), Builders.Audit("b1", "clause.lock"), CancellationToken.None).Bounded();
+        await deliberation.DeleteLockAsync("b1", "k1", Builders.Audit("b1", "clause.unlock"), CancellationToken.None).Bounded();
+        await deliberation.DeleteLockAsync("b1", "k1", Builders.Audit("b1", "clause.unlock"), CancellationToken.None).Bounded(); // nothing: no notice
+        await ((IDeliberationStore)other).SaveLockAsync(new ClauseLockRecord("b1", "k2", "vote", "pf", Builders.Now), Builders.Audit("b1", "clause.lock"), CancellationToken.None).Bounded(); // its own
+
+        await Within.Until(() => notices.Count >= 2);
+        await Task.Delay(200);
+        var origin = ((PostgresDraftingStore)Store).Origin;
+        Assert.Equal([new DeliberationNotice(origin, "b1", 1), new DeliberationNotice(origin, "b1", 2)], notices);
+    }
 }

@@ -96,4 +96,39 @@ public abstract partial class StoreContractTests
         Assert.Equal(vote with { ClosedBy = "pf", ClosedAt = Now.AddHours(2), OutcomeJson = "{\"ok\":true}" }, all.Votes.Single());
         Assert.False(all.Ballots.Single().Approves);
     }
+
+    [Fact]
+    public async Task EveryDeliberationChangeAddsOneToItsBillsRevisionAndALoadSaysWhichRevisionItRead()
+    {
+        await CreateBillAsync("b1");
+        await CreateBillAsync("b2");
+        var ct = CancellationToken.None;
+        Assert.Equal(0, await Deliberation.DeliberationRevisionAsync("b1", ct).Bounded());
+        Assert.Equal(0, (await Deliberation.LoadDeliberationAsync("b1", ct).Bounded()).Revision);
+
+        await Deliberation.SaveCommentAsync(new CommentRecord("c1", "b1", "k1", null, null, "pa", "Camille", "citizen", "Trop vague", null, null, null, null, Now),
+            Audit("b1", "comment.add"), ct).Bounded();
+        await Deliberation.SaveLockAsync(new ClauseLockRecord("b1", "k1", "vote", "pf", Now), Audit("b1", "clause.lock"), ct).Bounded();
+        Assert.False(await Deliberation.DeleteStanceAsync("b1", "k1", "pa", Audit("b1", "stance.withdraw"), ct).Bounded()); // nothing changed
+        await Deliberation.SaveLockAsync(new ClauseLockRecord("b2", "k9", "vote", "pf", Now), Audit("b2", "clause.lock"), ct).Bounded();
+
+        Assert.Equal(2, await Deliberation.DeliberationRevisionAsync("b1", ct).Bounded());
+        Assert.Equal(2, (await Deliberation.LoadDeliberationAsync("b1", ct).Bounded()).Revision);
+        Assert.Equal(1, await Deliberation.DeliberationRevisionAsync("b2", ct).Bounded());
+
+        await RestartAsync();
+        Assert.True(await Deliberation.DeleteLockAsync("b1", "k1", Audit("b1", "clause.unlock"), ct).Bounded());
+        Assert.Equal(3, await Deliberation.DeliberationRevisionAsync("b1", ct).Bounded());
+    }
+
+    [Fact]
+    public async Task HoldingABillsDeliberationGivesItBackWhenDisposed()
+    {
+        await CreateBillAsync("b1");
+        await using (await Deliberation.HoldDeliberationAsync("b1", CancellationToken.None).Bounded())
+        {
+            await using var other = await Deliberation.HoldDeliberationAsync("b2", CancellationToken.None).Bounded();
+        }
+        await using var again = await Deliberation.HoldDeliberationAsync("b1", CancellationToken.None).Bounded();
+    }
 }

@@ -69,8 +69,35 @@ public sealed partial class SqliteDraftingStore : IDeliberationStore
             """, billId, r => ballots.Add(new ApprovalBallotRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3) != 0,
                 FromUnixMs(r.GetInt64(4)), r.GetString(5))), cancellationToken).ConfigureAwait(false);
 
+        var revision = await RevisionAsync(connection, tx, billId, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new DeliberationRecords(settings, comments, stances, amendments, locks, rounds, votes, ballots);
+        return new DeliberationRecords(settings, comments, stances, amendments, locks, rounds, votes, ballots, revision);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> DeliberationRevisionAsync(string billId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await RevisionAsync(connection, null, billId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<IAsyncDisposable> HoldDeliberationAsync(string billId, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(OneProcess.Instance);
+
+    // SQLite serves one process: its per-bill mutex already serializes a bill's actions.
+    private sealed class OneProcess : IAsyncDisposable
+    {
+        public static readonly OneProcess Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private static async Task<long> RevisionAsync(SqliteConnection connection, SqliteTransaction? tx, string billId, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, tx, "SELECT revision FROM deliberation_revisions WHERE bill_id = $bill;");
+        cmd.Parameters.AddWithValue("$bill", billId);
+        return await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long revision ? revision : 0;
     }
 
     /// <inheritdoc />
@@ -279,7 +306,14 @@ public sealed partial class SqliteDraftingStore : IDeliberationStore
                 bind(cmd.Parameters);
                 changed = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            if (changed > 0 || !auditOnlyIfChanged) await InsertAuditAsync(connection, tx, audit, cancellationToken).ConfigureAwait(false);
+            if (changed > 0 || !auditOnlyIfChanged)
+            {
+                await InsertAuditAsync(connection, tx, audit, cancellationToken).ConfigureAwait(false);
+                await using var bump = Command(connection, tx,
+                    "INSERT INTO deliberation_revisions (bill_id, revision) VALUES ($bill, 1) ON CONFLICT(bill_id) DO UPDATE SET revision = revision + 1;");
+                bump.Parameters.AddWithValue("$bill", audit.BillId);
+                await bump.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return changed;
         }

@@ -112,4 +112,14 @@ internal static partial class SqliteSchema
             PRIMARY KEY (vote_id, participant_id)
         );
         """;
+
+    // One row per bill whose deliberation changed: the revision every write adds one to, in its transaction
+    // (servers compare it with what they loaded; see IDeliberationStore.DeliberationRevisionAsync).
+    private const string DeliberationRevision =
+        """
+        CREATE TABLE deliberation_revisions (
+            bill_id TEXT PRIMARY KEY REFERENCES bills(id),
+            revision INTEGER NOT NULL
+        );
+        """;
 }

@@ -14,6 +14,7 @@ internal static partial class SqliteSchema
         Core,
         Deliberation,
         Versions,
+        DeliberationRevision,
     ];
 
     private const string Core =

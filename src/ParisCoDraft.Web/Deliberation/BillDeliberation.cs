@@ -5,9 +5,9 @@ using ParisCoDraft.Storage;
 namespace ParisCoDraft.Web.Deliberation;
 
 /// <summary>
-/// One bill's deliberation in memory, loaded once from the store. <see cref="Mutex"/> serializes the
-/// actions; the locks and the open vote are also published as immutable values so the update path can
-/// check them under the room's gate without awaiting.
+/// One bill's deliberation in memory, loaded from the store with the bill's room and dropped with it.
+/// <see cref="Mutex"/> serializes the actions and reloads of this process; the locks and the open vote are
+/// also published as immutable values so the update path can check them under the room's gate without awaiting.
 /// </summary>
 public sealed class BillDeliberation
 {
@@ -17,6 +17,12 @@ public sealed class BillDeliberation
     public string BillId { get; }
 
     internal SemaphoreSlim Mutex { get; } = new(1, 1);
+
+    /// <summary>The store's deliberation revision this state matches; -1 when unknown (reload before use).</summary>
+    internal long Revision { get; set; }
+
+    /// <summary>Set while a reload asked for by another process's notice waits for <see cref="Mutex"/>.</summary>
+    internal int RefreshQueued;
 
     internal ConsensusRule Rule { get; set; } = ConsensusRule.Default;
 

@@ -14,4 +14,10 @@ internal static partial class DeliberationLog
 
     [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Could not send a deliberation event of bill {BillId}")]
     public static partial void BroadcastFailed(ILogger logger, Exception exception, string billId);
+
+    [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Deliberation of bill {BillId} reloaded from the store (revision {From} to {To})")]
+    public static partial void Reloaded(ILogger logger, string billId, long from, long to);
+
+    [LoggerMessage(EventId = 405, Level = LogLevel.Error, Message = "Could not bring the deliberation of bill {BillId} up to date after another process changed it")]
+    public static partial void RefreshFailed(ILogger logger, Exception exception, string billId);
 }

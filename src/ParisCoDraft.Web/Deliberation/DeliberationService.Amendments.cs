@@ -33,7 +33,7 @@ public sealed partial class DeliberationService
                 after = RequireClause(room, input.AfterClauseId).Id;
             }
             var record = new AmendmentRecord(NewId("am"), author.BillId, input.ClauseId, after, heading, body, rationale.Length == 0 ? null : rationale,
-                baseHeading, baseBody, author.ParticipantId, author.Participant.DisplayName, author.Role.ToWire(), clock.GetUtcNow(), "open");
+                baseHeading, baseBody, author.ParticipantId, author.Participant.DisplayName, author.Role.ToWire(), Now(), "open");
             await records.SaveAmendmentAsync(record, Audit(author, "amendment.propose",
                 new { amendmentId = record.Id, clauseId = record.ClauseId, afterClauseId = after, heading, body, rationale = record.Rationale }),
                 CancellationToken.None).ConfigureAwait(false);
@@ -48,7 +48,7 @@ public sealed partial class DeliberationService
             Require(facilitator.Role.CanFacilitate(), "Only a facilitator decides on amendments.");
             var a = OpenAmendment(b, amendmentId);
             var why = CleanText(note, MaxReasonLength, "The note", required: false);
-            var changed = a with { Status = "set-aside", DecidedBy = facilitator.Participant.DisplayName, DecidedAt = clock.GetUtcNow(), DecisionNote = why.Length == 0 ? null : why };
+            var changed = a with { Status = "set-aside", DecidedBy = facilitator.Participant.DisplayName, DecidedAt = Now(), DecisionNote = why.Length == 0 ? null : why };
             await records.SaveAmendmentAsync(changed, Audit(facilitator, "amendment.set-aside", new { amendmentId, note = changed.DecisionNote }), CancellationToken.None).ConfigureAwait(false);
             b.Amendments[amendmentId] = changed;
             return await PublishAmendmentAsync(changed).ConfigureAwait(false);
@@ -78,7 +78,7 @@ public sealed partial class DeliberationService
 
             var changed = a with
             {
-                Status = "adopted", DecidedBy = facilitator.Participant.DisplayName, DecidedAt = clock.GetUtcNow(),
+                Status = "adopted", DecidedBy = facilitator.Participant.DisplayName, DecidedAt = Now(),
                 DecisionNote = why.Length == 0 ? null : why, AdoptedClauseId = targetClause,
             };
             await records.SaveAmendmentAsync(changed, Audit(facilitator, "amendment.adopt", new

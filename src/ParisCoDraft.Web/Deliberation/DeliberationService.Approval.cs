@@ -20,7 +20,7 @@ public sealed partial class DeliberationService
             var sha = ReadBill(room).Sha256();
             var eligible = (await store.ListParticipantsAsync(facilitator.BillId, CancellationToken.None).ConfigureAwait(false))
                 .Count(p => p.Role == Role.Citizen.ToWire());
-            var vote = new ApprovalVoteRecord(NewId("vt"), facilitator.BillId, facilitator.Participant.DisplayName, clock.GetUtcNow(), sha, b.ApprovalRule.ToWire(), eligible);
+            var vote = new ApprovalVoteRecord(NewId("vt"), facilitator.BillId, facilitator.Participant.DisplayName, Now(), sha, b.ApprovalRule.ToWire(), eligible);
             // Frozen before the record is written: an edit racing the opening cannot slip under the hash.
             b.SetOpenVote(vote);
             try
@@ -48,7 +48,7 @@ public sealed partial class DeliberationService
             var vote = b.OpenVote ?? throw Refuse(DeliberationErrors.Conflict, "No vote is open.");
             var sha = ReadBill(room).Sha256();
             if (sha != vote.TextSha256) throw Refuse(DeliberationErrors.Conflict, "The text differs from the one put to the vote.");
-            var ballot = new ApprovalBallotRecord(vote.Id, member.ParticipantId, member.Participant.DisplayName, approves, clock.GetUtcNow(), sha);
+            var ballot = new ApprovalBallotRecord(vote.Id, member.ParticipantId, member.Participant.DisplayName, approves, Now(), sha);
             await records.SaveBallotAsync(ballot, Audit(member, "vote.ballot", new { voteId = vote.Id, approves, textSha256 = sha }), CancellationToken.None).ConfigureAwait(false);
             var list = b.Ballots[vote.Id];
             list.RemoveAll(x => x.ParticipantId == member.ParticipantId);
@@ -66,7 +66,7 @@ public sealed partial class DeliberationService
             DeliberationNames.TryParseApprovalRule(vote.Rule, out var rule);
             var outcome = ApprovalOutcome.Decide(ballots, vote.Eligible, rule, vote.TextSha256);
             var view = new VoteOutcomeView(outcome.Approved, outcome.For, outcome.Against, outcome.Eligible, vote.Rule, vote.TextSha256);
-            var closed = vote with { ClosedBy = facilitator.Participant.DisplayName, ClosedAt = clock.GetUtcNow(), OutcomeJson = JsonSerializer.Serialize(view, Json) };
+            var closed = vote with { ClosedBy = facilitator.Participant.DisplayName, ClosedAt = Now(), OutcomeJson = JsonSerializer.Serialize(view, Json) };
             await records.SaveVoteAsync(closed, Audit(facilitator, "vote.close", new { voteId = vote.Id, outcome = view }), CancellationToken.None).ConfigureAwait(false);
             b.Votes[b.Votes.IndexOf(vote)] = closed;
             b.SetOpenVote(null);

@@ -48,7 +48,7 @@ public sealed partial class DeliberationService
             }
 
             var record = new CommentRecord(NewId("cm"), author.BillId, clauseId, amendmentId, input.ParentId, author.ParticipantId,
-                author.Participant.DisplayName, author.Role.ToWire(), body, field, start, end, quote, clock.GetUtcNow());
+                author.Participant.DisplayName, author.Role.ToWire(), body, field, start, end, quote, Now());
             await records.SaveCommentAsync(record, Audit(author, "comment.add",
                 new { commentId = record.Id, clauseId, amendmentId, parentId = input.ParentId, field, quote, body }), CancellationToken.None).ConfigureAwait(false);
             b.Comments[record.Id] = record;
@@ -61,7 +61,7 @@ public sealed partial class DeliberationService
         {
             var c = OwnLiveComment(b, author, commentId);
             var body = CleanText(text, MaxCommentLength, "The comment", required: true);
-            var changed = c with { Body = body, Edited = clock.GetUtcNow() };
+            var changed = c with { Body = body, Edited = Now() };
             await records.SaveCommentAsync(changed, Audit(author, "comment.edit", new { commentId, before = c.Body, after = body }), CancellationToken.None).ConfigureAwait(false);
             b.Comments[commentId] = changed;
             return await PublishCommentAsync(changed, room).ConfigureAwait(false);
@@ -72,7 +72,7 @@ public sealed partial class DeliberationService
         ActAsync(author.BillId, async (b, room) =>
         {
             var c = OwnLiveComment(b, author, commentId);
-            var changed = c with { Deleted = clock.GetUtcNow() };
+            var changed = c with { Deleted = Now() };
             await records.SaveCommentAsync(changed, Audit(author, "comment.delete", new { commentId, body = c.Body }), CancellationToken.None).ConfigureAwait(false);
             b.Comments[commentId] = changed;
             return await PublishCommentAsync(changed, room).ConfigureAwait(false);
@@ -87,7 +87,7 @@ public sealed partial class DeliberationService
             Require(CanComment(actor.Role) && (c.AuthorId == actor.ParticipantId || actor.Role.CanFacilitate() || actor.Role.CanDeliberate()),
                 "Only people taking part in the discussion resolve threads.");
             if ((c.Resolved is not null) == resolved) return CommentViewUnderGate(c, room);
-            var changed = resolved ? c with { Resolved = clock.GetUtcNow(), ResolvedBy = actor.Participant.DisplayName } : c with { Resolved = null, ResolvedBy = null };
+            var changed = resolved ? c with { Resolved = Now(), ResolvedBy = actor.Participant.DisplayName } : c with { Resolved = null, ResolvedBy = null };
             await records.SaveCommentAsync(changed, Audit(actor, resolved ? "comment.resolve" : "comment.reopen", new { commentId }), CancellationToken.None).ConfigureAwait(false);
             b.Comments[commentId] = changed;
             return await PublishCommentAsync(changed, room).ConfigureAwait(false);
@@ -101,7 +101,7 @@ public sealed partial class DeliberationService
             var c = b.Comments.GetValueOrDefault(commentId) ?? throw Refuse(DeliberationErrors.UnknownComment, "No such comment.");
             var why = CleanText(reason, MaxReasonLength, "The reason for hiding", required: true);
             if (c.Hidden is not null) return CommentViewUnderGate(c, room);
-            var changed = c with { Hidden = clock.GetUtcNow(), HiddenBy = facilitator.Participant.DisplayName, HiddenReason = why };
+            var changed = c with { Hidden = Now(), HiddenBy = facilitator.Participant.DisplayName, HiddenReason = why };
             await records.SaveCommentAsync(changed, Audit(facilitator, "comment.hide", new { commentId, reason = why, author = c.AuthorName, body = c.Body }), CancellationToken.None).ConfigureAwait(false);
             b.Comments[commentId] = changed;
             return await PublishCommentAsync(changed, room).ConfigureAwait(false);

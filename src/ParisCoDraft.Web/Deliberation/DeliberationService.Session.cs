@@ -39,7 +39,7 @@ public sealed partial class DeliberationService
             var index = b.Agenda.FindIndex(a => a.ClauseId == clauseId);
             if (index < 0) throw Refuse(DeliberationErrors.UnknownClause, "This clause is not on the agenda.");
             RequireClause(room, clauseId);
-            var now = clock.GetUtcNow();
+            var now = Now();
             b.Agenda = b.Agenda.Select((a, i) =>
                 i == index ? a with { Status = "current", StartedAt = now, EndedAt = null }
                 : a.Status == "current" ? a with { Status = "done", EndedAt = now }
@@ -54,7 +54,7 @@ public sealed partial class DeliberationService
         ActAsync(facilitator.BillId, async (b, room) =>
         {
             RequireFacilitator(facilitator);
-            var now = clock.GetUtcNow();
+            var now = Now();
             var current = b.Agenda.FirstOrDefault(a => a.Status == "current") ?? throw Refuse(DeliberationErrors.Conflict, "No agenda item is running.");
             b.Agenda = b.Agenda.Select(a => a.Status == "current" ? a with { Status = "done", EndedAt = now } : a).ToList();
             await SaveSettingsAsync(b, Audit(facilitator, "agenda.end", new { clauseId = current.ClauseId })).ConfigureAwait(false);
@@ -79,7 +79,7 @@ public sealed partial class DeliberationService
             RequireFacilitator(facilitator);
             var clause = RequireClause(room, clauseId);
             var why = CleanText(reason, 300, "The reason for the lock", required: true).ReplaceLineEndings(" ");
-            var record = new ClauseLockRecord(facilitator.BillId, clause.Id, why, facilitator.Participant.DisplayName, clock.GetUtcNow());
+            var record = new ClauseLockRecord(facilitator.BillId, clause.Id, why, facilitator.Participant.DisplayName, Now());
             await records.SaveLockAsync(record, Audit(facilitator, "clause.lock", new { clauseId = clause.Id, reason = why, textHash = ClauseTextHash.Of(clause) }),
                 CancellationToken.None).ConfigureAwait(false);
             b.SetLocks(new Dictionary<string, ClauseLockRecord>(b.Locks, StringComparer.Ordinal) { [clause.Id] = record });
@@ -106,7 +106,7 @@ public sealed partial class DeliberationService
             RequireFacilitator(facilitator);
             var clause = RequireClause(room, clauseId);
             if (b.OpenRound is { } open) throw Refuse(DeliberationErrors.Conflict, $"A round is already open on clause {open.ClauseId}.");
-            var round = new ConsensusRoundRecord(NewId("rd"), facilitator.BillId, clause.Id, facilitator.Participant.DisplayName, clock.GetUtcNow());
+            var round = new ConsensusRoundRecord(NewId("rd"), facilitator.BillId, clause.Id, facilitator.Participant.DisplayName, Now());
             await records.SaveRoundAsync(round, Audit(facilitator, "round.open", new { roundId = round.Id, clauseId = clause.Id, textHash = ClauseTextHash.Of(clause) }),
                 CancellationToken.None).ConfigureAwait(false);
             b.Rounds.Add(round);
@@ -129,7 +129,7 @@ public sealed partial class DeliberationService
             var tallies = TalliesOf(ConsensusMatrix.Groups.ToDictionary(g => g, g => matrix.Tally(g)));
             var state = clause is null ? "withdrawn" : matrix.Evaluate(b.Rule).ToWire();
             var result = new RoundResultView(state, hash, tallies, markers.Where(m => m.TextHash == hash).Select(StanceViewOf).ToList());
-            var closed = round with { ClosedBy = facilitator.Participant.DisplayName, ClosedAt = clock.GetUtcNow(), ResultJson = JsonSerializer.Serialize(result, Json) };
+            var closed = round with { ClosedBy = facilitator.Participant.DisplayName, ClosedAt = Now(), ResultJson = JsonSerializer.Serialize(result, Json) };
             await records.SaveRoundAsync(closed, Audit(facilitator, "round.close", new { roundId = round.Id, clauseId = round.ClauseId, state, textHash = hash, tallies }),
                 CancellationToken.None).ConfigureAwait(false);
             b.Rounds[b.Rounds.IndexOf(round)] = closed;
@@ -169,8 +169,8 @@ public sealed partial class DeliberationService
     private async Task SaveSettingsAsync(BillDeliberation b, AuditEntry? audit)
     {
         var record = new DeliberationSettingsRecord(b.BillId, JsonSerializer.Serialize(ToView(b.Rule), Json), b.ApprovalRule.ToWire(),
-            JsonSerializer.Serialize(b.Agenda, Json), b.Focus, clock.GetUtcNow());
-        await records.SaveSettingsAsync(record, audit ?? new AuditEntry(b.BillId, clock.GetUtcNow(), null, null, "settings.save", "{}"), CancellationToken.None).ConfigureAwait(false);
+            JsonSerializer.Serialize(b.Agenda, Json), b.Focus, Now());
+        await records.SaveSettingsAsync(record, audit ?? new AuditEntry(b.BillId, Now(), null, null, "settings.save", "{}"), CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task<SessionView> PublishSessionAsync(BillDeliberation b)

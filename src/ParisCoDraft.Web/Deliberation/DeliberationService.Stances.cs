@@ -24,7 +24,7 @@ public sealed partial class DeliberationService
             if (StanceMarker.Validate(stance, reason) is { } error) throw Refuse(DeliberationErrors.InvalidInput, error);
             var (targetId, hash) = TargetText(b, room, input.TargetId);
             var record = new StanceRecord(member.BillId, targetId, member.ParticipantId, member.Participant.DisplayName, member.Role.ToWire(),
-                stance.ToWire(), reason.Length == 0 ? null : reason, hash, clock.GetUtcNow());
+                stance.ToWire(), reason.Length == 0 ? null : reason, hash, Now());
             var previous = b.Stances.GetValueOrDefault((targetId, member.ParticipantId));
             var action = previous is null ? "stance.set" : previous.Stance == record.Stance && previous.Reason == record.Reason ? "stance.confirm" : "stance.change";
             await records.SaveStanceAsync(record, Audit(member, action,

@@ -11,7 +11,7 @@ public sealed partial class DeliberationService
 {
     /// <summary>Everything about the bill's deliberation, with comment ranges resolved against the current text.</summary>
     public Task<DeliberationView> ViewAsync(string billId) =>
-        ActAsync(billId, (b, room) => Task.FromResult(FullView(b, room)));
+        ActAsync(billId, (b, room) => Task.FromResult(FullView(b, room)), changes: false);
 
     /// <summary>The last <paramref name="limit"/> audit lines, oldest first, for facilitators and clerks.</summary>
     public async Task<IReadOnlyList<AuditView>> AuditAsync(Member reader, int limit, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
@@ -18,6 +18,8 @@ namespace ParisCoDraft.Web.Deliberation;
 /// (agenda, focus, locks, rounds, rules) and the approval vote. Each action checks the role, writes the
 /// store with its audit line in one transaction, updates the bill's state in memory and tells every
 /// connection of the bill (hub events <c>Comment</c>, <c>Stance</c>, <c>Amendment</c>, <c>Session</c>).
+/// With several processes on one database, a change made elsewhere reaches this process's copy and its
+/// connections through <see cref="ChangedElsewhere"/> (DeliberationService.Refresh.cs).
 /// </summary>
 public sealed partial class DeliberationService(
     IDraftingStore store,
@@ -35,19 +37,36 @@ public sealed partial class DeliberationService(
     internal const int MaxAgendaItems = 200;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly ConcurrentDictionary<string, Lazy<Task<BillDeliberation>>> _bills = new(StringComparer.Ordinal);
 
-    /// <summary>The bill's deliberation, loaded from the store on first use.</summary>
+    // A bill's deliberation lives as long as its document room: when the room is unloaded (idle), the
+    // deliberation goes with it, and the next room of the bill loads it again from the store.
+    private readonly ConditionalWeakTable<DocumentRoom, Lazy<Task<BillDeliberation>>> _bills = [];
+
+    /// <summary>The bill's deliberation as this process holds it (loaded from the store with its room).</summary>
     public async Task<BillDeliberation> GetAsync(string billId)
     {
-        var lazy = _bills.GetOrAdd(billId, id => new Lazy<Task<BillDeliberation>>(() => LoadAsync(id)));
+        var room = await rooms.AcquireAsync(billId, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            return await ForRoomAsync(room).ConfigureAwait(false);
+        }
+        finally
+        {
+            rooms.Release(room);
+        }
+    }
+
+    private async Task<BillDeliberation> ForRoomAsync(DocumentRoom room)
+    {
+        var lazy = _bills.GetValue(room, r => new Lazy<Task<BillDeliberation>>(() => LoadAsync(r.BillId)));
         try
         {
             return await lazy.Value.ConfigureAwait(false);
         }
         catch
         {
-            _bills.TryRemove(new KeyValuePair<string, Lazy<Task<BillDeliberation>>>(billId, lazy));
+            // A failed load is forgotten so the next use tries again.
+            if (_bills.TryGetValue(room, out var current) && current == lazy) _bills.Remove(room);
             throw;
         }
     }
@@ -58,18 +77,31 @@ public sealed partial class DeliberationService(
         var watch = Stopwatch.StartNew();
         var loaded = await records.LoadDeliberationAsync(billId, CancellationToken.None).ConfigureAwait(false);
         var b = new BillDeliberation(billId);
-        if (loaded.Settings is { } s)
-        {
-            b.Rule = JsonSerializer.Deserialize<ConsensusRuleView>(s.ConsensusRuleJson, Json) is { } r ? ToRule(r) : ConsensusRule.Default;
-            b.ApprovalRule = DeliberationNames.TryParseApprovalRule(s.ApprovalRule, out var ar) ? ar : ApprovalRule.Unanimity;
-            b.Agenda = JsonSerializer.Deserialize<List<AgendaItemView>>(s.AgendaJson, Json) ?? [];
-            b.Focus = s.FocusClauseId;
-        }
+        Fill(b, loaded);
+        DeliberationLog.Loaded(logger, billId, watch.ElapsedMilliseconds, loaded.Comments.Count, loaded.Stances.Count, loaded.Locks.Count);
+        return b;
+    }
+
+    // Replaces everything the bill's deliberation holds with what the store holds.
+    private static void Fill(BillDeliberation b, DeliberationRecords loaded)
+    {
+        var s = loaded.Settings;
+        b.Rule = s is not null && JsonSerializer.Deserialize<ConsensusRuleView>(s.ConsensusRuleJson, Json) is { } r ? ToRule(r) : ConsensusRule.Default;
+        b.ApprovalRule = s is not null && DeliberationNames.TryParseApprovalRule(s.ApprovalRule, out var ar) ? ar : ApprovalRule.Unanimity;
+        b.Agenda = s is null ? [] : JsonSerializer.Deserialize<List<AgendaItemView>>(s.AgendaJson, Json) ?? [];
+        b.Focus = s?.FocusClauseId;
+        b.Comments.Clear();
         foreach (var c in loaded.Comments) b.Comments[c.Id] = c;
+        b.Stances.Clear();
         foreach (var st in loaded.Stances) b.Stances[(st.TargetId, st.ParticipantId)] = st;
+        b.Amendments.Clear();
         foreach (var a in loaded.Amendments) b.Amendments[a.Id] = a;
+        b.Rounds.Clear();
         b.Rounds.AddRange(loaded.Rounds);
+        b.Votes.Clear();
         b.Votes.AddRange(loaded.Votes);
+        b.Ballots.Clear();
+        foreach (var v in loaded.Votes) b.Ballots[v.Id] = [];
         foreach (var ballot in loaded.Ballots)
         {
             if (!b.Ballots.TryGetValue(ballot.VoteId, out var list)) b.Ballots[ballot.VoteId] = list = [];
@@ -77,23 +109,41 @@ public sealed partial class DeliberationService(
         }
         b.SetLocks(loaded.Locks.ToDictionary(l => l.ClauseId, StringComparer.Ordinal));
         b.SetOpenVote(loaded.Votes.LastOrDefault(v => v.ClosedAt is null));
-        DeliberationLog.Loaded(logger, billId, watch.ElapsedMilliseconds, loaded.Comments.Count, loaded.Stances.Count, loaded.Locks.Count);
-        return b;
+        b.Revision = loaded.Revision;
     }
 
     // ---- plumbing shared by the actions
 
-    /// <summary>Runs one action on a bill: its state loaded, its document in memory, actions one at a time.</summary>
-    private async Task<T> ActAsync<T>(string billId, Func<BillDeliberation, DocumentRoom, Task<T>> action)
+    /// <summary>
+    /// Runs one action on a bill, from the store's latest state: its room acquired, its deliberation loaded,
+    /// one action at a time in this process (the bill's mutex) and, for a change, across processes too (the
+    /// store's hold). Under them, the state is reloaded first when another process changed it since.
+    /// </summary>
+    private async Task<T> ActAsync<T>(string billId, Func<BillDeliberation, DocumentRoom, Task<T>> action, bool changes = true)
     {
-        var b = await GetAsync(billId).ConfigureAwait(false);
         var room = await rooms.AcquireAsync(billId, CancellationToken.None).ConfigureAwait(false);
         try
         {
+            var b = await ForRoomAsync(room).ConfigureAwait(false);
             await b.Mutex.WaitAsync().ConfigureAwait(false);
             try
             {
-                return await action(b, room).ConfigureAwait(false);
+                await using var hold = changes ? await records.HoldDeliberationAsync(billId, CancellationToken.None).ConfigureAwait(false) : null;
+                await CatchUpAsync(b, room).ConfigureAwait(false);
+                T result;
+                try
+                {
+                    result = await action(b, room).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not DeliberationException)
+                {
+                    // A refusal writes nothing; any other failure may have come after a write: reload next time.
+                    b.Revision = -1;
+                    throw;
+                }
+                // Nobody else wrote meanwhile (the hold): the memory now matches the store at this revision.
+                if (changes) b.Revision = await records.DeliberationRevisionAsync(billId, CancellationToken.None).ConfigureAwait(false);
+                return result;
             }
             finally
             {
@@ -106,10 +156,13 @@ public sealed partial class DeliberationService(
         }
     }
 
+    // Times as the store keeps them (Unix ms), so what is in memory equals what a reload reads.
+    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+
     private AuditEntry Audit(Member actor, string action, object detail)
     {
         DeliberationLog.Action(logger, action, actor.BillId, actor.ParticipantId);
-        return new AuditEntry(actor.BillId, clock.GetUtcNow(), actor.ParticipantId, actor.Role.ToWire(), action, JsonSerializer.Serialize(detail, Json));
+        return new AuditEntry(actor.BillId, Now(), actor.ParticipantId, actor.Role.ToWire(), action, JsonSerializer.Serialize(detail, Json));
     }
 
     private async Task BroadcastAsync(string billId, string method, object payload)

@@ -4,6 +4,7 @@ using ParisCoDraft.Crdt;
 using ParisCoDraft.Crdt.Protocols;
 using ParisCoDraft.Storage;
 using ParisCoDraft.Storage.Postgres;
+using ParisCoDraft.Web.Deliberation;
 using ParisCoDraft.Web.Hubs;
 
 namespace ParisCoDraft.Web.Documents;
@@ -13,8 +14,11 @@ namespace ParisCoDraft.Web.Documents;
 /// with NOTIFY (origin, bill, first..last sequence: a few dozen bytes). This process LISTENs; for a notice
 /// from another process about a bill it has in memory, it reads those updates from the store, applies them
 /// to its doc and broadcasts them to its own connections of the bill. Notices are handled one at a time, in
-/// arrival order, on one loop. If the listening connection drops (notices lost), every loaded bill is
-/// re-read in full once it is back, and the difference is broadcast.
+/// arrival order, on one loop. A deliberation change is announced the same way (bill and revision); this
+/// process hands it to <see cref="DeliberationService.ChangedElsewhere"/>, which reloads that bill's
+/// deliberation if held here and sends what changed to its own connections. If the listening connection
+/// drops (notices lost), every loaded bill is re-read in full once it is back (document and deliberation),
+/// and the difference is broadcast.
 /// </summary>
 public sealed class PostgresFanout(PostgresDraftingStore store, IServiceProvider services, ILogger<PostgresFanout> logger)
     : IUpdateFanout, IHostedService, IAsyncDisposable
@@ -32,13 +36,16 @@ public sealed class PostgresFanout(PostgresDraftingStore store, IServiceProvider
 
     private IHubContext<BillHub> Hub => services.GetRequiredService<IHubContext<BillHub>>();
 
+    private DeliberationService Deliberation => services.GetRequiredService<DeliberationService>();
+
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _listener = new PostgresUpdateListener(store,
             notice => _work.Writer.TryWrite(notice),
             () => _work.Writer.TryWrite(null),
-            e => FanoutLog.ListenFailed(logger, e));
+            e => FanoutLog.ListenFailed(logger, e),
+            notice => Deliberation.ChangedElsewhere(notice.BillId));
         await _listener.StartAsync(cancellationToken).ConfigureAwait(false);
         _loop = Task.Run(RunAsync, CancellationToken.None);
         FanoutLog.Listening(logger, store.Origin);
@@ -102,6 +109,7 @@ public sealed class PostgresFanout(PostgresDraftingStore store, IServiceProvider
         var rooms = Rooms.LoadedRooms();
         foreach (var room in rooms)
         {
+            Deliberation.ChangedElsewhere(room.BillId);
             try
             {
                 var log = await store.ReadUpdatesAsync(room.BillId, after: -1, long.MaxValue, CancellationToken.None).ConfigureAwait(false);
