@@ -12,7 +12,12 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS app
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props ParisCoDraft.sln ./
 COPY src/ src/
-RUN dotnet publish src/ParisCoDraft.Web/ParisCoDraft.Web.csproj -c Release -o /out
+# ReadyToRun: the assemblies are precompiled for the image's architecture, so a fresh server process loads
+# its first bill without waiting for the JIT (docs/benchmarks.md, "cold load"). Needs the crossgen2 package,
+# which restore fetches from NuGet like any other package.
+ARG TARGETARCH
+RUN dotnet publish src/ParisCoDraft.Web/ParisCoDraft.Web.csproj -c Release -a $TARGETARCH --self-contained false \
+    -p:PublishReadyToRun=true -o /out
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

@@ -54,7 +54,7 @@ public sealed class DeleteSet
                     list[j++] = right;
                 }
             }
-            list.RemoveRange(j, list.Count - j);
+            if (j < list.Count) list.RemoveRange(j, list.Count - j);
         }
     }
 

@@ -13,7 +13,6 @@ internal sealed class ContentString : Content
     private char[] _chars;
     private int _len;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ContentString(string s)
     {
         _chars = s.ToCharArray();

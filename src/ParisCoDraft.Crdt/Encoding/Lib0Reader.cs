@@ -52,7 +52,6 @@ public ref struct Lib0Reader
     }
 
     /// <summary>Reads an unsigned varint; values above 2^53-1 are rejected as lib0 does.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong ReadVarUint()
     {
         ulong num = 0;
@@ -114,7 +113,6 @@ public ref struct Lib0Reader
     }
 
     /// <summary>Reads a length-prefixed UTF-8 string (invalid sequences become U+FFFD).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string ReadVarString()
     {
         int len = ReadVarUintAsInt();

@@ -102,7 +102,6 @@ public sealed class Item : AbstractStruct
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override long? GetMissing(Transaction tr, StructStore store)
     {
         if (OriginId is { } o && o.Client != Client && o.Clock >= store.GetState(o.Client)) return o.Client;

@@ -91,7 +91,6 @@ internal sealed class StructStore
         return i < 0 ? null : list[i];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AbstractStruct GetItemCleanStart(Transaction tr, Id id)
     {
         var list = Clients[id.Client];
@@ -113,7 +112,6 @@ internal sealed class StructStore
         return index;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AbstractStruct GetItemCleanEnd(Transaction tr, Id id)
     {
         var list = Clients[id.Client];

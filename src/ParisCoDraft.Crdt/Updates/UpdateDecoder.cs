@@ -29,11 +29,10 @@ internal static class UpdateDecoder
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<KeyValuePair<long, List<AbstractStruct>>> ReadClientsStructs(ref Lib0Reader r)
+    private static KeyValuePair<long, List<AbstractStruct>>[] ReadClientsStructs(ref Lib0Reader r)
     {
         int numClients = r.ReadCount(3);
-        var result = new List<KeyValuePair<long, List<AbstractStruct>>>(numClients);
+        var result = new KeyValuePair<long, List<AbstractStruct>>[numClients];
         HashSet<long>? seen = numClients > 1 ? new HashSet<long>() : null;
         for (int i = 0; i < numClients; i++)
         {
@@ -50,12 +49,11 @@ internal static class UpdateDecoder
                 if (clock > JsNumber.MaxSafeInteger) throw new UpdateDecodeException("Clock out of range.");
                 refs.Add(s);
             }
-            result.Add(new(client, refs));
+            result[i] = new(client, refs);
         }
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static AbstractStruct ReadStruct(ref Lib0Reader r, long client, long clock)
     {
         byte info = r.ReadByte();
@@ -99,7 +97,6 @@ internal static class UpdateDecoder
         return new Id(client, clock);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Content ReadContent(ref Lib0Reader r, int refNum)
     {
         switch (refNum)

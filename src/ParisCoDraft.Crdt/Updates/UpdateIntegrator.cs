@@ -20,7 +20,7 @@ internal static class UpdateIntegrator
         {
             tr.Local = false;
             var store = doc.Store;
-            var refs = new Dictionary<long, List<AbstractStruct>>(update.Clients.Count);
+            var refs = new Dictionary<long, List<AbstractStruct>>(update.Clients.Length);
             foreach (var (client, list) in update.Clients) refs[client] = list;
             bool retry = false;
             var rest = IntegrateStructs(tr, store, refs, out var missing);
@@ -122,18 +122,17 @@ internal static class UpdateIntegrator
     /// <see cref="UpdateDecodeException"/> and nothing is applied. Delete ranges beyond the known clocks are
     /// bounded the same way by <see cref="DocOptions.MaxPendingDeleteRanges"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CheckPendingBounds(Doc doc, DecodedUpdate update)
     {
         var store = doc.Store;
-        var available = new Dictionary<long, long>();
+        var available = new ClientClockMap(update.Clients.Length);
         foreach (var (client, list) in update.Clients)
         {
             long state = store.GetState(client);
             if (list.Count > 0 && list[0].Clock <= state)
             {
                 var last = list[^1];
-                available[client] = Math.Max(state, last.Clock + last.Len);
+                available.Set(client, Math.Max(state, last.Clock + last.Len));
             }
         }
         long Avail(long client) => available.TryGetValue(client, out var a) ? a : store.GetState(client);
@@ -179,25 +178,31 @@ internal static class UpdateIntegrator
     }
 
     /// <summary>Integrates what it can; returns the structs that must wait (or null) and the missing clocks.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<long, List<AbstractStruct>>? IntegrateStructs(Transaction tr, StructStore store, Dictionary<long, List<AbstractStruct>> clientsStructRefs, out Dictionary<long, long>? missingSv)
     {
         missingSv = null;
         var structRefs = new Dictionary<long, Refs>(clientsStructRefs.Count);
-        foreach (var (c, l) in clientsStructRefs) structRefs[c] = new Refs(l);
-        var ids = new List<long>(structRefs.Keys);
-        ids.Sort();
-        if (ids.Count == 0) return null;
+        // Client ids in ascending order, consumed from the end (highest client first, as yjs does); an array
+        // rather than a List<long>, whose methods would be jitted on the first load of a process.
+        var ids = new long[clientsStructRefs.Count];
+        int idCount = 0;
+        foreach (var (c, l) in clientsStructRefs)
+        {
+            structRefs[c] = new Refs(l);
+            ids[idCount++] = c;
+        }
+        SortClients(ids, idCount);
+        if (idCount == 0) return null;
         var stack = new List<AbstractStruct>();
 
         Refs? GetNextTarget()
         {
-            if (ids.Count == 0) return null;
-            var next = structRefs[ids[^1]];
+            if (idCount == 0) return null;
+            var next = structRefs[ids[idCount - 1]];
             while (next.List.Count == next.I)
             {
-                ids.RemoveAt(ids.Count - 1);
-                if (ids.Count > 0) next = structRefs[ids[^1]];
+                idCount--;
+                if (idCount > 0) next = structRefs[ids[idCount - 1]];
                 else return null;
             }
             return next;
@@ -212,7 +217,7 @@ internal static class UpdateIntegrator
             missing ??= new Dictionary<long, long>();
             if (!missing.TryGetValue(client, out var m) || m > clock) missing[client] = clock;
         }
-        var state = new Dictionary<long, long>();
+        var state = new ClientClockMap(idCount);
         var head = cur.List[cur.I++];
 
         void AddStackToRest()
@@ -233,7 +238,12 @@ internal static class UpdateIntegrator
                 {
                     rest[client] = [item];
                 }
-                ids.Remove(client);
+                int at = Array.IndexOf(ids, client, 0, idCount);
+                if (at >= 0)
+                {
+                    Array.Copy(ids, at + 1, ids, at, idCount - at - 1);
+                    idCount--;
+                }
             }
             stack.Clear();
         }
@@ -245,7 +255,7 @@ internal static class UpdateIntegrator
                 if (!state.TryGetValue(head.Client, out long localClock))
                 {
                     localClock = store.GetState(head.Client);
-                    state[head.Client] = localClock;
+                    state.Set(head.Client, localClock);
                 }
                 long offset = localClock - head.Clock;
                 if (offset < 0)
@@ -274,7 +284,7 @@ internal static class UpdateIntegrator
                     else if (offset == 0 || offset < head.Len)
                     {
                         head.Integrate(tr, (int)offset);
-                        state[head.Client] = head.Clock + head.Len;
+                        state.Set(head.Client, head.Clock + head.Len);
                     }
                 }
             }
@@ -298,8 +308,28 @@ internal static class UpdateIntegrator
         return rest;
     }
 
+    /// <summary>Ascending sort of the first <paramref name="count"/> ids (insertion sort: an update names few clients).</summary>
+    private static void SortClients(long[] ids, int count)
+    {
+        if (count > 32)
+        {
+            Array.Sort(ids, 0, count);
+            return;
+        }
+        for (int i = 1; i < count; i++)
+        {
+            long v = ids[i];
+            int j = i - 1;
+            while (j >= 0 && ids[j] > v)
+            {
+                ids[j + 1] = ids[j];
+                j--;
+            }
+            ids[j + 1] = v;
+        }
+    }
+
     /// <summary>Applies deletions of known clocks; returns the ranges that refer to clocks not received yet.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static DeleteSet? ApplyDeleteSet(Transaction tr, StructStore store, DeleteSet ds)
     {
         DeleteSet? unapplied = null;

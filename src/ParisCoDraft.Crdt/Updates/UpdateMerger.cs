@@ -7,12 +7,12 @@ internal static class UpdateMerger
 {
     private sealed class Cursor
     {
-        private readonly List<KeyValuePair<long, List<AbstractStruct>>> _clients;
+        private readonly KeyValuePair<long, List<AbstractStruct>>[] _clients;
         private readonly bool _filterSkips;
         private int _c;
         private int _i = -1;
 
-        public Cursor(List<KeyValuePair<long, List<AbstractStruct>>> clients, bool filterSkips)
+        public Cursor(KeyValuePair<long, List<AbstractStruct>>[] clients, bool filterSkips)
         {
             _clients = clients;
             _filterSkips = filterSkips;
@@ -26,12 +26,12 @@ internal static class UpdateMerger
             do
             {
                 _i++;
-                while (_c < _clients.Count && _i >= _clients[_c].Value.Count)
+                while (_c < _clients.Length && _i >= _clients[_c].Value.Count)
                 {
                     _c++;
                     _i = 0;
                 }
-                Curr = _c < _clients.Count ? _clients[_c].Value[_i] : null;
+                Curr = _c < _clients.Length ? _clients[_c].Value[_i] : null;
             } while (_filterSkips && Curr is SkipStruct);
             return Curr;
         }
