@@ -8,7 +8,9 @@ namespace ParisCoDraft.Drafting.Exports;
 /// <summary>
 /// Exports a bill as Akoma Ntoso 3.0 (OASIS LegalDocML) XML: <c>akomaNtoso/bill</c> with FRBR
 /// identification, preface (docTitle, version and SHA-256), preamble, a body of <c>article</c> elements
-/// whose eId is "art_" + the clause id, and the annex as a <c>doc</c> attachment of tables.
+/// whose eId is "art_" + the clause id and whose content keeps the body's Markdown structure
+/// (<see cref="AknMarkdownWriter"/>), and the annex as a <c>doc</c> attachment of tables. The export's language
+/// shows in <c>xml:lang</c>, <c>FRBRlanguage</c> and the expression URI ("…/fra@…", "…/eng@…").
 /// </summary>
 public static class AkomaNtosoExporter
 {
@@ -21,29 +23,31 @@ public static class AkomaNtosoExporter
     /// <summary>The XML document of <paramref name="bill"/>.</summary>
     public static XDocument Export(BillText bill, ExportOptions options)
     {
+        var labels = options.Labels;
         var sha = bill.Sha256();
         var date = options.Timestamp.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var work = $"/akn/fr/bill/{date}/pariscodraft-{sha[..12]}";
 
         var billElement = new XElement(Akn + "bill",
             new XAttribute("name", "deliberation"),
-            Meta(work, date, options.VersionLabel, sha, main: true),
+            new XAttribute(XNamespace.Xml + "lang", labels.Code),
+            Meta(work, date, options.VersionLabel, sha, labels, main: true),
             new XElement(Akn + "preface",
                 new XElement(Akn + "p", new XAttribute("class", "title"), new XElement(Akn + "docTitle", Clean(ExportText.OneLine(bill.Title)))),
                 new XElement(Akn + "p", new XAttribute("class", "version"), Clean(ExportText.VersionLine(bill, options)))));
         if (bill.Preamble.Trim().Length > 0)
         {
-            billElement.Add(new XElement(Akn + "preamble", Paragraphs(bill.Preamble)));
+            billElement.Add(new XElement(Akn + "preamble", AknMarkdownWriter.Blocks(bill.Preamble, "preamble")));
         }
-        billElement.Add(new XElement(Akn + "body", bill.Clauses.Select(Article)));
-        var tables = ExportText.Tables(bill, options.Annex);
+        billElement.Add(new XElement(Akn + "body", bill.Clauses.Select(c => Article(c, labels))));
+        var tables = ExportText.Tables(bill, options.Annex, labels);
         if (tables.Count > 0)
         {
             billElement.Add(new XElement(Akn + "attachments",
                 new XElement(Akn + "attachment", new XAttribute("eId", "att_1"),
-                    new XElement(Akn + "doc", new XAttribute("name", "annexe"),
-                        Meta(work + "/!annexe", date, options.VersionLabel, sha, main: false),
-                        new XElement(Akn + "preface", new XElement(Akn + "p", new XElement(Akn + "docTitle", ExportText.AnnexTitle))),
+                    new XElement(Akn + "doc", new XAttribute("name", labels.AnnexName), new XAttribute(XNamespace.Xml + "lang", labels.Code),
+                        Meta(work + "/!" + labels.AnnexName, date, options.VersionLabel, sha, labels, main: false),
+                        new XElement(Akn + "preface", new XElement(Akn + "p", new XElement(Akn + "docTitle", labels.Annex))),
                         new XElement(Akn + "mainBody", tables.Select(AnnexBlock))))));
         }
         return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Akn + "akomaNtoso", billElement));
@@ -59,9 +63,9 @@ public static class AkomaNtosoExporter
     }
 
     // The references and proprietary blocks appear once, in the bill's own meta: eIds must be unique in the whole document.
-    private static XElement Meta(string work, string date, string versionLabel, string sha, bool main)
+    private static XElement Meta(string work, string date, string versionLabel, string sha, ExportLabels labels, bool main)
     {
-        var expression = work + "/fra@" + date;
+        var expression = work + "/" + labels.Iso6392 + "@" + date;
         return new XElement(Akn + "meta",
             new XElement(Akn + "identification", new XAttribute("source", "#pariscodraft"),
                 new XElement(Akn + "FRBRWork",
@@ -76,7 +80,7 @@ public static class AkomaNtosoExporter
                     new XElement(Akn + "FRBRdate", new XAttribute("date", date), new XAttribute("name", "version")),
                     new XElement(Akn + "FRBRauthor", new XAttribute("href", "#assemblee")),
                     Value("FRBRversionNumber", Clean(ExportText.OneLine(versionLabel))),
-                    new XElement(Akn + "FRBRlanguage", new XAttribute("language", "fra"))),
+                    new XElement(Akn + "FRBRlanguage", new XAttribute("language", labels.Iso6392))),
                 new XElement(Akn + "FRBRManifestation",
                     Value("FRBRthis", expression + "/main.xml"),
                     Value("FRBRuri", expression + ".akn"),
@@ -101,34 +105,17 @@ public static class AkomaNtosoExporter
 
     private static XElement Value(string name, string value) => new(Akn + name, new XAttribute("value", value));
 
-    private static XElement Article(Clause c)
+    private static XElement Article(Clause c, ExportLabels labels)
     {
-        var article = new XElement(Akn + "article", new XAttribute("eId", "art_" + c.Id),
-            new XElement(Akn + "num", ExportText.ArticleLabel(c)));
+        var eId = "art_" + c.Id;
+        var article = new XElement(Akn + "article", new XAttribute("eId", eId),
+            new XElement(Akn + "num", ExportText.ArticleLabel(c, labels)));
         var heading = ExportText.OneLine(c.Heading);
         if (heading.Length > 0) article.Add(new XElement(Akn + "heading", Clean(heading)));
-        var paragraphs = Paragraphs(c.Body).ToList();
-        article.Add(new XElement(Akn + "content", paragraphs.Count > 0 ? paragraphs : [new XElement(Akn + "p")]));
+        var blocks = AknMarkdownWriter.Blocks(c.Body, eId);
+        article.Add(new XElement(Akn + "content", blocks.Count > 0 ? blocks : [new XElement(Akn + "p")]));
         return article;
     }
-
-    private static IEnumerable<XElement> Paragraphs(string markdown) =>
-        MarkdownFlattener.Flatten(markdown).Select(p =>
-        {
-            var el = new XElement(Akn + "p");
-            if (p.Quote) el.Add(new XAttribute("class", "quote"));
-            if (p.Prefix.Length > 0) el.Add(p.Prefix);
-            foreach (var s in p.Spans)
-            {
-                if (s.LineBreak) { el.Add(new XElement(Akn + "br")); continue; }
-                object content = Clean(s.Text);
-                if (s.Code) content = new XElement(Akn + "span", new XAttribute("class", "code"), content);
-                if (s.Italic) content = new XElement(Akn + "i", content);
-                if (s.Bold) content = new XElement(Akn + "b", content);
-                el.Add(content);
-            }
-            return el;
-        });
 
     private static XElement AnnexBlock(AnnexTable t, int index) =>
         new(Akn + "tblock", new XAttribute("eId", $"att_1__tblock_{index + 1}"),

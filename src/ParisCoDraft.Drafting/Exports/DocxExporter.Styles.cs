@@ -5,14 +5,14 @@ namespace ParisCoDraft.Drafting.Exports;
 public static partial class DocxExporter
 {
     // Built-in style ids and names ("heading 1", "Title"), so Word treats them as real headings.
-    private static Styles Styles()
+    private static Styles Styles(string locale)
     {
         var styles = new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = "Arial", HighAnsi = "Arial", ComplexScript = "Arial" },
                     new FontSize { Val = "22" },
-                    new Languages { Val = "fr-FR" })),
+                    new Languages { Val = locale })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
         styles.Append(
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },

@@ -8,8 +8,9 @@ namespace ParisCoDraft.Drafting.Exports;
 /// <summary>
 /// Exports a bill as a Word document (DOCX): the title (Title style), the version line with SHA-256, the
 /// preamble, one "Article N — heading" per clause in the Heading1 style (so Word's navigation pane and
-/// table of contents see them), body paragraphs with bold/italic kept, page numbers in the footer (PAGE
-/// field), A4 pages, and the annex as tables.
+/// table of contents see them), bodies with their Markdown structure (<see cref="DocxMarkdownWriter"/>: emphasis,
+/// lists on Word numbering, quotes, safe hyperlinks), page numbers in the footer (PAGE field), A4 pages, the
+/// annex as tables, and every label, date and the proofing language in the export's language.
 /// </summary>
 public static partial class DocxExporter
 {
@@ -19,28 +20,31 @@ public static partial class DocxExporter
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
+            var labels = options.Labels;
             var main = doc.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(labels.Locale);
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = PageNumberFooter();
             doc.PackageProperties.Title = ExportText.XmlSafe(ExportText.OneLine(bill.Title));
             doc.PackageProperties.Version = ExportText.XmlSafe(ExportText.OneLine(options.VersionLabel));
             doc.PackageProperties.Identifier = bill.Sha256();
+            doc.PackageProperties.Language = labels.Locale;
 
             var body = new Body();
             body.Append(Styled("Title", Text(ExportText.OneLine(bill.Title))));
             body.Append(Styled("Subtitle", Text(ExportText.VersionLine(bill, options))));
-            foreach (var p in MarkdownFlattener.Flatten(bill.Preamble)) body.Append(Para(p));
+            var markdown = new DocxMarkdownWriter(main, body);
+            markdown.Write(bill.Preamble);
             foreach (var c in bill.Clauses)
             {
-                body.Append(Styled("Heading1", Text(ExportText.ArticleTitle(c))));
-                foreach (var p in MarkdownFlattener.Flatten(c.Body)) body.Append(Para(p));
+                body.Append(Styled("Heading1", Text(ExportText.ArticleTitle(c, labels))));
+                markdown.Write(c.Body);
             }
-            var tables = ExportText.Tables(bill, options.Annex);
+            var tables = ExportText.Tables(bill, options.Annex, labels);
             if (tables.Count > 0)
             {
                 body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-                body.Append(Styled("Heading1", Text(ExportText.AnnexTitle)));
+                body.Append(Styled("Heading1", Text(labels.Annex)));
                 foreach (var t in tables)
                 {
                     body.Append(Styled("Heading2", Text(t.Title)));
@@ -70,24 +74,6 @@ public static partial class DocxExporter
     {
         var p = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = styleId }));
         p.Append(content);
-        return p;
-    }
-
-    private static Paragraph Para(FlatParagraph flat)
-    {
-        var props = new ParagraphProperties();
-        if (flat.Quote) props.Append(new Indentation { Left = "567" });
-        var p = new Paragraph(props);
-        if (flat.Prefix.Length > 0) p.Append(Text(flat.Prefix));
-        foreach (var s in flat.Spans)
-        {
-            if (s.LineBreak) { p.Append(new Run(new Break())); continue; }
-            var rp = new RunProperties(); // children in schema order: rFonts, b, i
-            if (s.Code) rp.Append(new RunFonts { Ascii = "Courier New", HighAnsi = "Courier New" });
-            if (s.Bold) rp.Append(new Bold());
-            if (s.Italic) rp.Append(new Italic());
-            p.Append(Text(s.Text, rp.HasChildren ? rp : null));
-        }
         return p;
     }
 

@@ -4,9 +4,10 @@ using ParisCoDraft.Drafting.Bills;
 namespace ParisCoDraft.Drafting.Exports;
 
 /// <summary>
-/// Exports a bill as a standalone, print-ready HTML document (lang="fr", A4 print stylesheet). Titles,
-/// headings and annex cells are HTML-encoded; preamble and bodies are Markdown rendered with raw HTML
-/// disabled and unsafe links removed; a Content-Security-Policy forbids scripts besides.
+/// Exports a bill as a standalone, print-ready HTML document (lang of the export's language, A4 print
+/// stylesheet). Titles, headings and annex cells are HTML-encoded; preamble and bodies are Markdown rendered
+/// with raw HTML disabled, links kept only to http, https and mailto targets, images as their text and
+/// headings as bold paragraphs (as in DOCX and Akoma Ntoso); a Content-Security-Policy forbids scripts besides.
 /// </summary>
 public static class HtmlExporter
 {
@@ -32,9 +33,10 @@ public static class HtmlExporter
     /// <summary>The HTML document of <paramref name="bill"/>.</summary>
     public static string Export(BillText bill, ExportOptions options)
     {
+        var labels = options.Labels;
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n");
-        sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src https: data:\">\n");
+        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(labels.Code).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
+        sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<meta name=\"pariscodraft-sha256\" content=\"").Append(bill.Sha256()).Append("\">\n");
         sb.Append("<title>").Append(E(ExportText.OneLine(bill.Title))).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
@@ -42,22 +44,22 @@ public static class HtmlExporter
         sb.Append("<p class=\"version\">").Append(E(ExportText.VersionLine(bill, options))).Append("</p>\n</header>\n");
         if (bill.Preamble.Trim().Length > 0)
         {
-            sb.Append("<section class=\"preamble\">\n").Append(SafeMarkdown.ToHtml(bill.Preamble)).Append("</section>\n");
+            sb.Append("<section class=\"preamble\" aria-label=\"").Append(E(labels.Preamble)).Append("\">\n").Append(SafeMarkdown.ToHtml(bill.Preamble)).Append("</section>\n");
         }
         sb.Append("<main>\n");
         foreach (var c in bill.Clauses)
         {
             sb.Append("<section class=\"article\" id=\"art_").Append(E(c.Id)).Append("\">\n<h2><span class=\"num\">")
-                .Append(E(ExportText.ArticleLabel(c))).Append("</span>");
+                .Append(E(ExportText.ArticleLabel(c, labels))).Append("</span>");
             var heading = ExportText.OneLine(c.Heading);
             if (heading.Length > 0) sb.Append(" — <span class=\"heading\">").Append(E(heading)).Append("</span>");
             sb.Append("</h2>\n").Append(SafeMarkdown.ToHtml(c.Body)).Append("</section>\n");
         }
         sb.Append("</main>\n");
-        var tables = ExportText.Tables(bill, options.Annex);
+        var tables = ExportText.Tables(bill, options.Annex, labels);
         if (tables.Count > 0)
         {
-            sb.Append("<section class=\"annex\">\n<h2>").Append(ExportText.AnnexTitle).Append("</h2>\n");
+            sb.Append("<section class=\"annex\">\n<h2>").Append(E(labels.Annex)).Append("</h2>\n");
             foreach (var t in tables)
             {
                 sb.Append("<h3>").Append(E(t.Title)).Append("</h3>\n<table class=\"annex-").Append(t.Key).Append("\">\n<thead><tr>");

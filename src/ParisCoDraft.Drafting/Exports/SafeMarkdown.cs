@@ -1,32 +1,53 @@
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace ParisCoDraft.Drafting.Exports;
 
 /// <summary>
-/// Markdown that participants typed, parsed with raw HTML disabled (it shows as text) and links cleaned:
-/// only http, https, mailto and relative URLs survive; any other (javascript:, data:, vbscript:, …)
-/// becomes "#".
+/// Markdown that participants typed, parsed with raw HTML disabled (it shows as text) and links cleaned the
+/// same way for every export format: a link survives only with an absolute http, https or mailto target
+/// (<see cref="ExportLinks"/>), normalised; any other link (javascript:, data:, relative, …) is replaced by
+/// its text, and an image by its alternative text (an export never fetches anything).
 /// </summary>
 internal static class SafeMarkdown
 {
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
+    /// <summary>The same parser, keeping each inline's position in the source (for rewriting the source itself).</summary>
+    public static readonly MarkdownPipeline LocatingPipeline = new MarkdownPipelineBuilder().DisableHtml().UsePreciseSourceLocation().Build();
+
     public static MarkdownDocument Parse(string markdown)
     {
         var doc = Markdown.Parse(ExportText.XmlSafe(markdown), Pipeline);
-        foreach (var link in doc.Descendants<LinkInline>())
+        // Both lists are taken before any change: Markdig's descendant walk can miss inlines after an unwrap.
+        var autolinks = doc.Descendants<AutolinkInline>().ToList();
+        var links = doc.Descendants<LinkInline>().ToList();
+        foreach (var auto in autolinks)
         {
-            if (!IsSafeUrl(link.Url)) link.Url = "#";
+            if (ExportLinks.Target(AutolinkTarget(auto)) is not null) continue;
+            auto.InsertBefore(new LiteralInline(auto.Url));
+            auto.Remove();
         }
-        foreach (var link in doc.Descendants<AutolinkInline>())
+        foreach (var link in links)
         {
-            if (!IsSafeUrl(link.Url)) link.Url = "#";
+            var target = link.IsImage ? null : ExportLinks.Target(link.GetDynamicUrl?.Invoke() ?? link.Url);
+            if (target is null)
+            {
+                Unwrap(link);
+                continue;
+            }
+            link.GetDynamicUrl = null;
+            link.Url = target;
         }
         return doc;
     }
+
+    /// <summary>What an autolink points to: its URL, or mailto: and the address.</summary>
+    public static string AutolinkTarget(AutolinkInline auto) => auto.IsEmail ? "mailto:" + auto.Url : auto.Url;
 
     public static string ToHtml(string markdown)
     {
@@ -34,23 +55,26 @@ internal static class SafeMarkdown
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
+        // Headings typed inside a body would break the export's outline (h1 title, h2 articles): bold paragraphs, as in DOCX and Akoma Ntoso.
+        renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(new HtmlBodyHeadingRenderer());
+        if (renderer.ObjectRenderers.Find<LinkInlineRenderer>() is { } links) links.Rel = "noopener noreferrer nofollow";
+        if (renderer.ObjectRenderers.Find<AutolinkInlineRenderer>() is { } autolinks) autolinks.Rel = "noopener noreferrer nofollow";
         renderer.Render(doc);
         writer.Flush();
         return writer.ToString();
     }
 
-    public static bool IsSafeUrl(string? url)
+    // Moves a link's children where the link was, then drops the link.
+    private static void Unwrap(LinkInline link)
     {
-        if (string.IsNullOrEmpty(url)) return true;
-        // Browsers drop control characters and spaces inside a scheme ("java\tscript:"), so judge without them.
-        var compact = new string([.. url.Where(c => c > ' ' && c != '\u007f')]);
-        var colon = compact.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0) return true;
-        var slash = compact.IndexOfAny(['/', '?', '#']);
-        if (slash >= 0 && slash < colon) return true; // a relative URL with a colon later on
-        var scheme = compact[..colon];
-        return scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
-            || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
-            || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase);
+        var child = link.FirstChild;
+        while (child is not null)
+        {
+            var next = child.NextSibling;
+            child.Remove();
+            link.InsertBefore(child);
+            child = next;
+        }
+        link.Remove();
     }
 }

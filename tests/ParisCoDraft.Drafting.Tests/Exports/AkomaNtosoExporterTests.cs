@@ -69,7 +69,8 @@ public class AkomaNtosoExporterTests
         var xml = AkomaNtosoExporter.ExportXml(bill, new ExportOptions("v1", DateTimeOffset.UnixEpoch));
         var doc = XDocument.Parse(xml);
 
-        Assert.DoesNotContain(doc.Descendants(), e => e.Name.LocalName is "script" or "img" or "a");
+        Assert.DoesNotContain(doc.Descendants(), e => e.Name.LocalName is "script" or "img");
+        Assert.Equal(["https://paris.fr/canicule"], doc.Descendants(Akn + "a").Select(a => (string)a.Attribute("href")!));
         Assert.Contains("<script>alert('titre')</script>", (string)doc.Descendants(Akn + "docTitle").Single());
         Assert.Contains(doc.Descendants(Akn + "b"), b => (string)b == "gras");
     }

@@ -53,7 +53,7 @@ public class DocxExporterTests
         var consensus = tables[0].Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
         Assert.Equal(["Article", "Groupe", "D'accord", "Réserves", "Désaccord", "Blocage", "État"], consensus[0]);
         Assert.Equal(["Article 1", "Citoyen·nes", "30", "4", "1", "0", "Consensus avec réserves"], consensus[1]);
-        Assert.Equal(["Article 2", "DEVE", "Cartographier les cours", "2026-01-31", "En cours"],
+        Assert.Equal(["Article 2", "DEVE", "Cartographier les cours", "31 janvier 2026", "En cours"],
             tables[4].Elements<TableRow>().Last().Elements<TableCell>().Select(c => c.InnerText));
     }
 
@@ -67,7 +67,7 @@ public class DocxExporterTests
 
         Assert.Contains(body.Descendants<Run>(), r => r.InnerText == "gras" && r.RunProperties?.Bold is not null);
         Assert.Contains(body.Descendants<Run>(), r => r.InnerText == "italique" && r.RunProperties?.Italic is not null);
-        Assert.Contains(body.Elements<Paragraph>(), p => p.InnerText == "• un");
+        Assert.Contains(body.Elements<Paragraph>(), p => p.InnerText == "un" && p.ParagraphProperties?.NumberingProperties is not null);
         Assert.Contains(body.Elements<Paragraph>(), p => p.InnerText.Contains("<script>alert(4)</script>", StringComparison.Ordinal));
         var errors = new OpenXmlValidator().Validate(doc).Select(e => $"{e.Description} at {e.Path?.XPath}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
