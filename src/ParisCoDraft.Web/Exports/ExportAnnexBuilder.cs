@@ -3,7 +3,6 @@ using System.Text.Json;
 using ParisCoDraft.Drafting.Bills;
 using ParisCoDraft.Drafting.Deliberation;
 using ParisCoDraft.Drafting.Exports;
-using ParisCoDraft.Drafting.FollowUp;
 using ParisCoDraft.Drafting.Ideas;
 using ParisCoDraft.Storage;
 using ParisCoDraft.Web.Ideas;
@@ -17,7 +16,7 @@ namespace ParisCoDraft.Web.Exports;
 /// </summary>
 internal static class ExportAnnexBuilder
 {
-    public static async Task<ExportAnnex> BuildAsync(IDraftingStore store, string billId, BillText text, CancellationToken ct)
+    public static async Task<ExportAnnex> BuildAsync(IDraftingStore store, string billId, BillText text, ExportLabels labels, CancellationToken ct)
     {
         var versions = (IVersionStore)store;
         var workshops = await versions.ListWorkshopsAsync(billId, ct).ConfigureAwait(false);
@@ -26,25 +25,18 @@ internal static class ExportAnnexBuilder
         var annex = new ExportAnnex
         {
             Workshops = [.. workshops.Where(w => w.State != "planned").Select(w => new WorkshopRecord(
-                w.Name, DateOnly.ParseExact(w.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), Place(w)))],
-            Ideas = ideas.Count == 0 ? [] : IdeaBook.Matrix(text, ideas).ToTraceRows(),
+                w.Name, DateOnly.ParseExact(w.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), labels.WorkshopPlace(w.Place, w.Mode)))],
+            Ideas = ideas.Count == 0 ? [] : labels.TraceRows(IdeaBook.Matrix(text, ideas)),
             Commitments = [.. commitments.Select(c => new FollowUpCommitment(c.ClauseId, c.Department, c.Action,
-                DateOnly.ParseExact(c.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), CommitmentStatuses.French(c.Status)))],
+                DateOnly.ParseExact(c.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), c.Status))],
         };
         if (store is IDeliberationStore deliberation)
         {
             var records = await deliberation.LoadDeliberationAsync(billId, ct).ConfigureAwait(false);
-            annex = annex with { Consensus = Consensus(text, records.Stances), Approval = Approval(records) };
+            annex = annex with { Consensus = Consensus(text, records.Stances), Approval = Approval(records, labels) };
         }
         return annex;
     }
-
-    private static string Place(StoredWorkshop w) => w.Mode switch
-    {
-        "online" => w.Place.Length > 0 ? w.Place + " (en ligne)" : "En ligne",
-        "hybrid" => w.Place + " (hybride)",
-        _ => w.Place,
-    };
 
     private static IReadOnlyList<ClauseConsensus> Consensus(BillText text, IReadOnlyList<StanceRecord> stances)
     {
@@ -84,14 +76,13 @@ internal static class ExportAnnexBuilder
         return Stance.Agree;
     }
 
-    private static ApprovalVote? Approval(DeliberationRecords records)
+    private static ApprovalVote? Approval(DeliberationRecords records, ExportLabels labels)
     {
         var vote = records.Votes.Where(v => v.ClosedAt is not null).MaxBy(v => v.ClosedAt);
         if (vote is null) return null;
         var ballots = records.Ballots.Where(b => b.VoteId == vote.Id).ToList();
         var approved = Approved(vote.OutcomeJson) ?? ballots.Count(b => b.Approves) * 2 > ballots.Count;
-        var who = string.Create(CultureInfo.InvariantCulture,
-            $"Assemblée citoyenne : {ballots.Count(b => b.Approves)} pour, {ballots.Count(b => !b.Approves)} contre, {vote.Eligible} inscrit·es");
+        var who = labels.ApprovalVoters(ballots.Count(b => b.Approves), ballots.Count(b => !b.Approves), vote.Eligible);
         return new ApprovalVote(who, vote.ClosedAt!.Value, approved ? ApprovalResult.Approved : ApprovalResult.Rejected, vote.TextSha256);
     }
 

@@ -9,7 +9,10 @@ using static ParisCoDraft.Web.Versions.VersionAccess;
 
 namespace ParisCoDraft.Web.Exports;
 
-/// <summary>The clerk's export for the council: any version or the current text, four formats, optional annex.</summary>
+/// <summary>
+/// The clerk's export for the council: any version or the current text, four formats, optional annex, labels
+/// and dates in French (default) or English (<c>lang=fr|en</c>).
+/// </summary>
 public static class ExportEndpoints
 {
     /// <summary>Maps GET /api/bills/{billId}/export.</summary>
@@ -20,7 +23,7 @@ public static class ExportEndpoints
     }
 
     private static async Task<IResult> ExportAsync(
-        HttpContext http, string billId, string? format, string? version, bool? annex,
+        HttpContext http, string billId, string? format, string? version, bool? annex, string? lang,
         VersionDocuments docs, TimeProvider clock, ILogger<VersionDocuments> logger, CancellationToken ct)
     {
         var access = await CheckAsync(http, billId, Need.Clerk, ct).ConfigureAwait(false);
@@ -29,6 +32,11 @@ public static class ExportEndpoints
         {
             return ApiError.BadRequest("invalid-format", "The format is md, html, docx or akn.");
         }
+        if (!ExportLabels.TryParse(lang, out var language))
+        {
+            return ApiError.BadRequest("invalid-lang", "The export language (lang) is fr (the default) or en.");
+        }
+        var labels = ExportLabels.For(language);
         var store = http.RequestServices.GetRequiredService<IDraftingStore>();
         var versions = await Store(http).ListVersionsAsync(billId, ct).ConfigureAwait(false);
         var (known, chosen) = VersionEndpoints.Find(versions, string.IsNullOrEmpty(version) ? VersionEndpoints.Current : version);
@@ -37,9 +45,10 @@ public static class ExportEndpoints
         var doc = await docs.CopyAsync(billId, ct).ConfigureAwait(false);
         var text = chosen is null ? BillDocument.Read(doc) : BillVersions.Read(doc, chosen.Snapshot);
         var options = new ExportOptions(
-            chosen is null ? "texte courant" : $"v{chosen.Number} — {chosen.Label}",
+            chosen is null ? labels.CurrentText : $"v{chosen.Number} — {chosen.Label}",
             chosen?.Taken ?? clock.GetUtcNow(),
-            annex == true ? await ExportAnnexBuilder.BuildAsync(store, billId, text, ct).ConfigureAwait(false) : null);
+            annex == true ? await ExportAnnexBuilder.BuildAsync(store, billId, text, labels, ct).ConfigureAwait(false) : null,
+            language);
 
         byte[] bytes = format switch
         {
@@ -48,11 +57,12 @@ public static class ExportEndpoints
             "docx" => DocxExporter.Export(text, options),
             _ => Encoding.UTF8.GetBytes(AkomaNtosoExporter.ExportXml(text, options)),
         };
-        var name = $"pariscodraft-{billId}-{(chosen is null ? "courant" : "v" + chosen.Number)}{(annex == true ? "-annexe" : "")}.{kind.Extension}";
+        var name = $"pariscodraft-{billId}-{(chosen is null ? labels.CurrentFileName : "v" + chosen.Number)}{(annex == true ? "-" + labels.AnnexFileName : "")}.{kind.Extension}";
         VersionsLog.Exported(logger, billId, chosen?.Id ?? VersionEndpoints.Current, kind.Extension, bytes.Length, access.Member!.ParticipantId);
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";
         http.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
         http.Response.Headers["X-Bill-Text-Sha256"] = text.Sha256();
+        http.Response.Headers.ContentLanguage = labels.Code;
         return Results.File(bytes, kind.ContentType, name);
     }
 }

@@ -74,6 +74,6 @@ public sealed class VersionsIdeasAndFollowUpTests : VersionsTest
         var text = await md.Content.ReadAsStringAsync().Bounded();
         Assert.Contains("DEVE", text, StringComparison.Ordinal);
         Assert.Contains("En cours", text, StringComparison.Ordinal);
-        Assert.Contains("2026-06-30", text, StringComparison.Ordinal);
+        Assert.Contains("30 juin 2026", text, StringComparison.Ordinal);
     }
 }
