@@ -87,8 +87,8 @@ export class VersionsApi {
     const s = q.toString();
     return call<Diff>('GET', this.p('diff' + (s ? '?' + s : '')));
   };
-  exportUrl = (format: string, version: string, annex: boolean) =>
-    this.p(`export?format=${encodeURIComponent(format)}&version=${encodeURIComponent(version)}${annex ? '&annex=true' : ''}`);
+  exportUrl = (format: string, version: string, annex: boolean, lang: string) =>
+    this.p(`export?format=${encodeURIComponent(format)}&version=${encodeURIComponent(version)}${annex ? '&annex=true' : ''}&lang=${encodeURIComponent(lang)}`);
   ideas = () => call<Ideas>('GET', this.p('ideas'));
   importIdeas = (format: string, content: string) => call<{ imported: number; total: number }>('POST', this.p('ideas/import'), { format, content });
   setDisposition = (n: number, d: Disposition) => call<void>('PUT', this.p(`ideas/${n}/disposition`), d);

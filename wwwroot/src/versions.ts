@@ -2,7 +2,7 @@
 // comparing two versions, and the clerk's exports.
 
 import { announce, byId, h } from './dom';
-import { onLangChange, t } from './i18n';
+import { lang, onLangChange, t } from './i18n';
 import { renderDiff, type DiffMode } from './diff-view';
 import { HttpError, VersionsApi, type Diff, type Version, type VersionText, type Workshop } from './versions-api';
 
@@ -143,7 +143,7 @@ export class VersionsPage {
     const annex = byId<HTMLInputElement>('export-annex').checked;
     const list = byId('export-links');
     list.replaceChildren(...formats.map(([f, name]) =>
-      h('li', {}, h('a', { class: 'button', href: this.api.exportUrl(f, version, annex), download: '', 'data-format': f }, t('ver.download', { format: name })))));
+      h('li', {}, h('a', { class: 'button', href: this.api.exportUrl(f, version, annex, lang()), download: '', 'data-format': f }, t('ver.download', { format: name })))));
   }
 
   private async createWorkshop(): Promise<void> {
