@@ -6,8 +6,8 @@ namespace ParisCoDraft.EndToEnd;
 /// <summary>
 /// An amendment's own discussion in real browsers: a citizen proposes, an elected official comments on the
 /// amendment, the citizen sees it live and replies; the article's own thread stays empty; an observer reads
-/// without a form (and the server refuses her comment); a reload shows the same thread; axe-core passes
-/// with the thread open.
+/// without a form (and the server refuses her comment); a reload shows the same thread; the thread is
+/// resolved and the facilitator hides the reply, live; axe-core passes with the thread open.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class AmendmentDiscussionTests(EndToEndFixture fixture)
@@ -93,6 +93,20 @@ public sealed class AmendmentDiscussionTests(EndToEndFixture fixture)
         Assert.Equal(question + " | " + answer, await a.AmendmentCommentsAsync(1));
         Assert.Equal(1, await a.Amendment(1).Locator("[data-testid=amendment-threads] .replies .comment-body").CountAsync().Within());
         Assert.Equal(0, await a.ArticleThreadCountAsync(1));
+
+        // Bruno resolves his thread and the facilitator hides the reply: Alice's page follows, the count drops.
+        await b.Amendment(1).GetByRole(AriaRole.Button, new() { Name = "Marquer comme résolu — Bruno Élu" }).ClickAsync().Within();
+        await Bounded.Eventually(() => a.Amendment(1).Locator("[data-testid=amendment-threads] > .thread.resolved").CountAsync().Within(), n => n == 1,
+            "Alice sees Bruno's thread resolved", Live);
+        await f.OpenDiscussionAsync(1);
+        await f.OpenAmendmentDiscussionAsync(1);
+        await f.Amendment(1).GetByRole(AriaRole.Button, new() { Name = "Masquer le commentaire de Alice Citoyenne" }).ClickAsync().Within();
+        var hide = f.Page.GetByRole(AriaRole.Dialog, new() { Name = "Masquer le commentaire de Alice Citoyenne", Exact = true });
+        await hide.GetByLabel("Motif du masquage").FillAsync("Doublon").Within();
+        await hide.GetByRole(AriaRole.Button, new() { Name = "Masquer", Exact = true }).ClickAsync().Within();
+        await Bounded.Eventually(() => a.AmendmentCommentsAsync(1), t => t == question + " | Commentaire masqué par Fatou Animatrice (l’animation) : Doublon",
+            "Alice sees her reply hidden, with the reason", Live);
+        await Bounded.Eventually(() => a.AmendmentCommentCountAsync(1), n => n == 1, "the amendment's count leaves the hidden reply out", Live);
 
         await a.ScreenshotAsync("amendment-discussion.png");
         await Axe.AssertNoSeriousViolationsAsync(a.Page, "the bill page with an amendment's discussion open");
