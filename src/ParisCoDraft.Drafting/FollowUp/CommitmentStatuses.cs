@@ -1,6 +1,6 @@
 namespace ParisCoDraft.Drafting.FollowUp;
 
-/// <summary>Where a follow-up commitment stands (wire names) and how the export words it.</summary>
+/// <summary>Where a follow-up commitment stands (wire names).</summary>
 public static class CommitmentStatuses
 {
     /// <summary>Every status, in the order a review walks them.</summary>
@@ -8,15 +8,4 @@ public static class CommitmentStatuses
 
     /// <summary>Whether <paramref name="status"/> is a known status.</summary>
     public static bool IsKnown(string? status) => status is not null && All.Contains(status);
-
-    /// <summary>The French label used in exports.</summary>
-    public static string French(string status) => status switch
-    {
-        "planned" => "Prévu",
-        "in-progress" => "En cours",
-        "done" => "Réalisé",
-        "late" => "En retard",
-        "dropped" => "Abandonné",
-        _ => status,
-    };
 }

@@ -1,5 +1,3 @@
-using ParisCoDraft.Drafting.Exports;
-
 namespace ParisCoDraft.Drafting.Ideas;
 
 /// <summary>Ideas against articles: which clause carries which idea, and which ideas are not placed yet.</summary>
@@ -15,19 +13,4 @@ public sealed record TraceabilityMatrix(IReadOnlyList<string> ClauseIds, IReadOn
     /// <summary>The ideas article <paramref name="clauseId"/> carries, by number.</summary>
     public IReadOnlyList<int> IdeasIn(string clauseId) =>
         [.. Rows.Where(r => r.ClauseIds.Contains(clauseId, StringComparer.Ordinal)).Select(r => r.Idea.Number)];
-
-    /// <summary>The rows as the export annex shows them (outcome in French).</summary>
-    public IReadOnlyList<IdeaTraceRow> ToTraceRows() =>
-        [.. Rows.Select(r => new IdeaTraceRow(r.Idea.Number, r.Idea.Title, Outcome(r), r.ClauseIds))];
-
-    private static string Outcome(TraceabilityRow r) => (r.Placed, r.Disposition) switch
-    {
-        (false, _) => "Pas encore placée",
-        (_, CarriedInClauses) => "Reprise dans la délibération",
-        (_, MergedWith m) => "Fusionnée avec l'idée " + string.Join(", ", m.IdeaNumbers),
-        (_, AlreadyDoneByCity d) => "Déjà mise en œuvre par la Ville" + (d.Note is { } n ? " : " + n : ""),
-        (_, OutsideCityPowers o) => "Hors des compétences de la Ville" + (o.Note is { } n ? " : " + n : ""),
-        (_, SetAside s) => "Écartée : " + s.Reason,
-        _ => "",
-    };
 }

@@ -1,4 +1,5 @@
 using ParisCoDraft.Drafting.Bills;
+using ParisCoDraft.Drafting.Exports;
 using ParisCoDraft.Drafting.Ideas;
 using static ParisCoDraft.Drafting.Tests.Builders;
 
@@ -48,8 +49,8 @@ public class TraceabilityMatrixTests
             [(2, UnplacedReason.ClausesNotInBill), (4, UnplacedReason.MergedWithUnplacedIdea), (8, UnplacedReason.NoDisposition)],
             matrix.Unplaced.Select(u => (u.Idea.Number, u.Reason)));
         Assert.True(matrix.Carries(3, Id(2)));
-        Assert.Equal("Écartée : Coût hors budget", matrix.ToTraceRows()[6].Outcome);
-        Assert.Equal("Fusionnée avec l'idée 1", matrix.ToTraceRows()[2].Outcome);
+        Assert.Equal("Écartée : Coût hors budget", ExportLabels.French.TraceRows(matrix)[6].Outcome);
+        Assert.Equal("Fusionnée avec l'idée 1", ExportLabels.French.TraceRows(matrix)[2].Outcome);
     }
 
     [Fact]
