@@ -1,4 +1,7 @@
+using System.Data;
+using System.Data.Common;
 using Npgsql;
+using ParisCoDraft.Storage.Sql;
 
 namespace ParisCoDraft.Storage.Postgres;
 
@@ -9,7 +12,7 @@ namespace ParisCoDraft.Storage.Postgres;
 /// every deliberation change also announces itself with <c>NOTIFY</c> (see <see cref="PostgresUpdateListener"/>)
 /// so the other processes can bring their in-memory documents and deliberations up to date.
 /// </summary>
-public sealed partial class PostgresDraftingStore : IDraftingStore, IDeliberationStore, IVersionStore
+public sealed partial class PostgresDraftingStore : SqlDraftingStore, IDraftingStore, IDeliberationStore, IVersionStore
 {
     /// <summary>The NOTIFY channel on which appends are announced.</summary>
     public const string UpdatesChannel = "pariscodraft_updates";
@@ -76,6 +79,19 @@ public sealed partial class PostgresDraftingStore : IDraftingStore, IDeliberatio
     private ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         _dataSource.OpenConnectionAsync(cancellationToken);
 
+    private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    private protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    // Repeatable read: every statement of the transaction sees the database as of its first one.
+    private protected override async ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+    // See SqlDraftingStore.LockInviteForJoin.
+    private protected override string LockInviteForJoin => " FOR SHARE";
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql) =>
         new(sql, connection, tx);
 
@@ -94,22 +110,6 @@ public sealed partial class PostgresDraftingStore : IDraftingStore, IDeliberatio
     private static byte[]? NullableBlob(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<byte[]>(i);
 
     private static DateTimeOffset? NullableTime(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : FromUnixMs(r.GetInt64(i));
-
-    /// <inheritdoc />
-    public async Task<bool> PingAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var cmd = Command(connection, null, "SELECT count(*) FROM bills WHERE false;");
-            await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            return false;
-        }
-    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

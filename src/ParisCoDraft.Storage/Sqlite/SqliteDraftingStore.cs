@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using ParisCoDraft.Storage.Sql;
 
 namespace ParisCoDraft.Storage.Sqlite;
 
@@ -6,7 +8,7 @@ namespace ParisCoDraft.Storage.Sqlite;
 /// The store on one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a committed transaction
 /// survives a crash. Connections come from Microsoft.Data.Sqlite's pool, one per call.
 /// </summary>
-public sealed partial class SqliteDraftingStore : IDraftingStore
+public sealed partial class SqliteDraftingStore : SqlDraftingStore, IDraftingStore
 {
     /// <summary>The schema version this build migrates databases to.</summary>
     public static int SchemaVersion => SqliteSchema.Version;
@@ -119,25 +121,20 @@ public sealed partial class SqliteDraftingStore : IDraftingStore
         return cmd;
     }
 
+    private protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+    // BEGIN IMMEDIATE: take the write lock now rather than upgrade a read lock later (which can fail busy).
+    private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    // A deferred transaction reads from one WAL snapshot from its first read on.
+    private protected override ValueTask<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     private static long ToUnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
     private static DateTimeOffset FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
-    /// <inheritdoc />
-    public async Task<bool> PingAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var cmd = Command(connection, null, "SELECT count(*) FROM bills WHERE 0;");
-            await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (SqliteException)
-        {
-            return false;
-        }
-    }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
