@@ -21,6 +21,8 @@ internal static class StoreRows
 
     public static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
+    public static byte[]? NullableBlob(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<byte[]>(i);
+
     public static DateTimeOffset? NullableTime(DbDataReader r, int i) => r.IsDBNull(i) ? null : FromUnixMs(r.GetInt64(i));
 
     /// <summary>A row of <see cref="InviteColumns"/>.</summary>
