@@ -1,7 +1,5 @@
 using System.Data;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -122,14 +120,6 @@ public sealed partial class PostgresDraftingStore
         var list = new List<UpdateNotice>(byBill.Count);
         foreach (var (bill, r) in byBill) list.Add(new UpdateNotice(Origin, bill, r.First, r.Last, r.Count));
         return list;
-    }
-
-    /// <summary>A stable 64-bit advisory-lock key for a bill (the same in every process).</summary>
-    internal static long BillLockKey(string billId)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes("pariscodraft-bill:" + billId), hash);
-        return BitConverter.ToInt64(hash[..8]);
     }
 
     /// <inheritdoc />

@@ -8,7 +8,7 @@ namespace ParisCoDraft.Storage.Sqlite;
 /// The store on one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a committed transaction
 /// survives a crash. Connections come from Microsoft.Data.Sqlite's pool, one per call.
 /// </summary>
-public sealed partial class SqliteDraftingStore : SqlDraftingStore, IDraftingStore
+public sealed partial class SqliteDraftingStore : SqlDraftingStore, IDraftingStore, IVersionStore
 {
     /// <summary>The schema version this build migrates databases to.</summary>
     public static int SchemaVersion => SqliteSchema.Version;
