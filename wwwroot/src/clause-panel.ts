@@ -432,9 +432,12 @@ export class ClausePanels {
         h('label', { for: bodyId }, t('amend.bodyLabel')), bodyArea,
         h('label', { for: whyId }, t('amend.whyLabel')), why,
         submit));
-    details.addEventListener('toggle', () => {
+    // Filled from the article's text as the form opens: on the summary's click (keyboard too), which runs
+    // before the details opens. The 'toggle' event comes later, as a separate task, and could overwrite
+    // or prepend to what the person has already started typing.
+    details.querySelector('summary')!.addEventListener('click', () => {
       const c = this.clauseOf(id);
-      if (details.open && c && !bodyArea.value) {
+      if (!details.open && c && !bodyArea.value) {
         headingInput.value = c.heading.toString();
         bodyArea.value = c.body.toString();
       }
