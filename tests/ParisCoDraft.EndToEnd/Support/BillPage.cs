@@ -20,10 +20,11 @@ public sealed class BillPage(IPage page, string name)
         await page.GotoAsync(inviteUrl).Within().ConfigureAwait(false);
         await page.GetByLabel("Votre nom").FillAsync(name).Within().ConfigureAwait(false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre" }).ClickAsync().Within().ConfigureAwait(false);
-        // The first join of a run also installs the service worker and warms the server up: allow more.
-        await page.WaitForURLAsync("**/bills/**", new() { Timeout = 40_000 }).Within(TimeSpan.FromSeconds(45)).ConfigureAwait(false);
+        // Arriving on the bill is enough here (not its load event, which a busy machine can hold back for long);
+        // being usable is the connection indicator. The first join of a run also warms the server up: allow more.
+        await page.WaitForURLAsync("**/bills/**", new() { Timeout = 40_000, WaitUntil = WaitUntilState.Commit }).Within(TimeSpan.FromSeconds(45)).ConfigureAwait(false);
         var bill = new BillPage(page, name);
-        await bill.WaitForStatusAsync("connected", TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        await bill.WaitForStatusAsync("connected", TimeSpan.FromSeconds(40)).ConfigureAwait(false);
         return bill;
     }
 
