@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,48 +6,13 @@ namespace ParisCoDraft.Storage.Postgres;
 
 public sealed partial class PostgresDraftingStore
 {
-    /// <inheritdoc />
-    public async Task<DocumentLog?> LoadDocumentAsync(string billId, CancellationToken cancellationToken) =>
-        await ReadUpdatesAsync(billId, after: -1, upTo: long.MaxValue, cancellationToken).ConfigureAwait(false);
-
     /// <summary>
     /// What a process that holds every update of the bill up to <paramref name="after"/> is missing, up to
     /// <paramref name="upTo"/>: the snapshot when it is newer than <paramref name="after"/> (a compaction
     /// deleted updates it needs), and the updates after both. Null when the bill has no document.
     /// </summary>
-    public async Task<DocumentLog?> ReadUpdatesAsync(string billId, long after, long upTo, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // One snapshot of the database for both reads, so the snapshot and the updates come from the same moment.
-        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        byte[]? snapshot;
-        long snapshotSeq;
-        await using (var cmd = Command(connection, tx,
-                         "SELECT snapshot_seq, CASE WHEN snapshot_seq > @after THEN snapshot END FROM documents WHERE bill_id = @bill;"))
-        {
-            cmd.Parameters.AddWithValue("bill", billId);
-            cmd.Parameters.AddWithValue("after", after);
-            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return null;
-            snapshotSeq = reader.GetInt64(0);
-            snapshot = NullableBlob(reader, 1);
-        }
-        var updates = new List<StoredUpdate>();
-        await using (var cmd = Command(connection, tx,
-                         "SELECT seq, data FROM updates WHERE bill_id = @bill AND seq > @after AND seq <= @upTo ORDER BY seq;"))
-        {
-            cmd.Parameters.AddWithValue("bill", billId);
-            cmd.Parameters.AddWithValue("after", Math.Max(after, snapshotSeq));
-            cmd.Parameters.AddWithValue("upTo", upTo);
-            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                updates.Add(new StoredUpdate(reader.GetInt64(0), reader.GetFieldValue<byte[]>(1)));
-            }
-        }
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new DocumentLog(snapshot, snapshotSeq, updates);
-    }
+    public Task<DocumentLog?> ReadUpdatesAsync(string billId, long after, long upTo, CancellationToken cancellationToken) =>
+        ReadLogAsync(billId, after, upTo, cancellationToken);
 
     /// <summary>
     /// Appends in one transaction. Each bill of the batch is locked first (transaction-scoped advisory
@@ -61,7 +25,7 @@ public sealed partial class PostgresDraftingStore
         if (updates.Count == 0) return [];
         var locks = new SortedSet<long>();
         foreach (var u in updates) locks.Add(BillLockKey(u.BillId));
-        var created = ToUnixMs(DateTimeOffset.UtcNow);
+        var created = StoreRows.ToUnixMs(DateTimeOffset.UtcNow);
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -120,31 +84,6 @@ public sealed partial class PostgresDraftingStore
         var list = new List<UpdateNotice>(byBill.Count);
         foreach (var (bill, r) in byBill) list.Add(new UpdateNotice(Origin, bill, r.First, r.Last, r.Count));
         return list;
-    }
-
-    /// <inheritdoc />
-    public async Task<bool> CompactAsync(string billId, byte[] snapshot, long upToSequence, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        // The row lock taken by UPDATE orders concurrent compactions of a bill; the later one re-checks the
-        // condition against the committed row and gives up when that snapshot is newer.
-        await using (var cmd = Command(connection, tx,
-                         "UPDATE documents SET snapshot = @snapshot, snapshot_seq = @seq WHERE bill_id = @bill AND snapshot_seq <= @seq;"))
-        {
-            cmd.Parameters.AddWithValue("snapshot", NpgsqlDbType.Bytea, snapshot);
-            cmd.Parameters.AddWithValue("seq", upToSequence);
-            cmd.Parameters.AddWithValue("bill", billId);
-            if (await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0) return false;
-        }
-        await using (var cmd = Command(connection, tx, "DELETE FROM updates WHERE bill_id = @bill AND seq <= @seq;"))
-        {
-            cmd.Parameters.AddWithValue("seq", upToSequence);
-            cmd.Parameters.AddWithValue("bill", billId);
-            await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return true;
     }
 
     /// <summary>The highest sequence number handed out so far (0 when none): for tests and diagnostics.</summary>

@@ -92,25 +92,6 @@ public sealed partial class PostgresDraftingStore : SqlDraftingStore, IDraftingS
     // See SqlDraftingStore.LockInviteForJoin.
     private protected override string LockInviteForJoin => " FOR SHARE";
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql) =>
-        new(sql, connection, tx);
-
-    private static long ToUnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
-
-    private static DateTimeOffset FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
-    private static object Db(string? value) => (object?)value ?? DBNull.Value;
-
-    private static object Db(DateTimeOffset? value) => value is { } v ? ToUnixMs(v) : DBNull.Value;
-
-    private static object Db(byte[]? value) => (object?)value ?? DBNull.Value;
-
-    private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static byte[]? NullableBlob(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<byte[]>(i);
-
-    private static DateTimeOffset? NullableTime(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : FromUnixMs(r.GetInt64(i));
-
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

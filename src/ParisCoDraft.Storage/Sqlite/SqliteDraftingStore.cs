@@ -134,8 +134,6 @@ public sealed partial class SqliteDraftingStore : SqlDraftingStore, IDraftingSto
 
     private static long ToUnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
-    private static DateTimeOffset FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
