@@ -73,6 +73,7 @@ public static class DraftingHostExtensions
         IFileProvider webRoot = webRootPath is null ? new NullFileProvider() : new PhysicalFileProvider(webRootPath);
         HostLog.WebRoot(app.Logger, webRootPath ?? "(none: the pages will answer 404)");
 
+        app.UseMiddleware<SecurityHeaders>();
         app.UseWebSockets();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webRoot });
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/hubs"), hub => hub.UseMiddleware<OriginCheck>());
