@@ -43,6 +43,13 @@ public interface IDraftingStore : IAsyncDisposable
     /// <summary>A bill by id, or null.</summary>
     Task<BillRecord?> GetBillAsync(string billId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets a bill's stored title (the copy of the document's <c>title</c> text that lists, invites and exports
+    /// read). The caller trims and checks it; writing the same value twice is harmless. Returns false when the
+    /// bill does not exist.
+    /// </summary>
+    Task<bool> SetBillTitleAsync(string billId, string title, CancellationToken cancellationToken);
+
     /// <summary>Adds an invite link.</summary>
     Task CreateInviteAsync(InviteRecord invite, CancellationToken cancellationToken);
 

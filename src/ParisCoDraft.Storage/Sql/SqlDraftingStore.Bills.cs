@@ -42,6 +42,21 @@ public abstract partial class SqlDraftingStore
             .ConfigureAwait(false);
     }
 
+    /// <inheritdoc cref="IDraftingStore.SetBillTitleAsync"/>
+    public async Task<bool> SetBillTitleAsync(string billId, string title, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        int rows;
+        await using (var cmd = Command(connection, tx, "UPDATE bills SET title = @title WHERE id = @id;").With("@id", billId).With("@title", title))
+        {
+            rows = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return rows > 0;
+    }
+
     /// <inheritdoc cref="IDraftingStore.CreateInviteAsync"/>
     public async Task CreateInviteAsync(InviteRecord invite, CancellationToken cancellationToken)
     {

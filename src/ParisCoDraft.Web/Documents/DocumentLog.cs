@@ -20,4 +20,10 @@ internal static partial class DocumentLog
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "Loading bill {BillId} failed")]
     public static partial void LoadFailed(ILogger logger, Exception exception, string billId);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Stored the title of bill {BillId} ({Length} characters)")]
+    public static partial void TitleStored(ILogger logger, string billId, int length);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Error, Message = "Storing the title of bill {BillId} failed")]
+    public static partial void TitleStoreFailed(ILogger logger, Exception exception, string billId);
 }

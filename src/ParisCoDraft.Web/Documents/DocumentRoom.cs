@@ -1,4 +1,6 @@
 using ParisCoDraft.Crdt;
+using ParisCoDraft.Drafting.Bills;
+using ParisCoDraft.Web.Api;
 
 namespace ParisCoDraft.Web.Documents;
 
@@ -8,11 +10,20 @@ namespace ParisCoDraft.Web.Documents;
 /// </summary>
 public sealed class DocumentRoom
 {
-    internal DocumentRoom(string billId, Doc doc, long appliedSequence)
+    private readonly YText _title;
+    private readonly BillTitles? _titles;
+    private bool _titleTouched;
+
+    internal DocumentRoom(string billId, Doc doc, long appliedSequence, BillTitles? titles = null)
     {
         BillId = billId;
         Doc = doc;
         AppliedSequence = appliedSequence;
+        _titles = titles;
+        _title = doc.GetText(BillDocument.TitleRoot);
+        Title = InputRules.DocumentTitle(_title.ToString());
+        // Only a transaction that touched the title text sets this: every other update costs nothing more.
+        _title.Observe((_, _) => _titleTouched = true);
     }
 
     /// <summary>The bill.</summary>
@@ -48,6 +59,12 @@ public sealed class DocumentRoom
     /// <summary>Set while a batch relay is scheduled; no timer exists while nothing is dirty.</summary>
     internal bool AwarenessFlushScheduled { get; set; }
 
+    /// <summary>
+    /// The document's title as the store should hold it (<see cref="InputRules.DocumentTitle"/>): the last
+    /// non-empty one. Only touched under <see cref="Gate"/>.
+    /// </summary>
+    internal string? Title { get; private set; }
+
     /// <summary>Set when the room is unloaded; a connection still holding it may no longer write through it.</summary>
     internal bool Closed { get; private set; }
 
@@ -81,7 +98,28 @@ public sealed class DocumentRoom
             InFlight--;
             if (sequence > AppliedSequence) AppliedSequence = sequence;
             SinceCompaction++;
+            NoteTitleChange();
         }
+    }
+
+    /// <summary>
+    /// After updates were applied to <see cref="Doc"/>: when they changed the title, hands the new one to the
+    /// store's writer (which coalesces and writes it later, off this gate). Call under <see cref="Gate"/>.
+    /// </summary>
+    internal void NoteTitleChange()
+    {
+        if (!_titleTouched) return;
+        _titleTouched = false;
+        // An emptied title keeps the last one: a bill always has a name to show.
+        if (InputRules.DocumentTitle(_title.ToString()) is not { } title || title == Title) return;
+        Title = title;
+        _titles?.Changed(BillId, title);
+    }
+
+    /// <summary>Hands <see cref="Title"/> to the writer again (the store holds another one). Call under <see cref="Gate"/>.</summary>
+    internal void ResendTitle()
+    {
+        if (Title is { } title) _titles?.Changed(BillId, title);
     }
 
     /// <summary>Gives up an append that failed; call under <see cref="Gate"/>.</summary>

@@ -17,6 +17,7 @@ public sealed partial class DocumentRooms(
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _rooms = [];
+    private readonly BillTitles _titles = new(store, logger);
 
     private sealed class Entry(Task<DocumentRoom> load)
     {
@@ -24,6 +25,9 @@ public sealed partial class DocumentRooms(
         public int Users;
         public DateTimeOffset IdleSince;
     }
+
+    /// <summary>Writes the bills' titles as their documents change them.</summary>
+    public BillTitles Titles => _titles;
 
     /// <summary>Rooms in memory now.</summary>
     public int Count
@@ -138,14 +142,38 @@ public sealed partial class DocumentRooms(
             var doc = new Doc(new DocOptions { Gc = false });
             if (log.Snapshot is not null) Y.ApplyUpdate(doc, log.Snapshot, "store");
             foreach (var update in log.Updates) Y.ApplyUpdate(doc, update.Data, "store");
-            var room = new DocumentRoom(billId, doc, log.LastSequence) { SinceCompaction = log.Updates.Count };
+            var room = new DocumentRoom(billId, doc, log.LastSequence, _titles) { SinceCompaction = log.Updates.Count };
             DocumentLog.Loaded(logger, billId, log.Snapshot?.Length ?? 0, log.Updates.Count, log.LastSequence, watch.ElapsedMilliseconds);
+            _ = Task.Run(() => CheckStoredTitleAsync(room));
             return room;
         }
         catch (Exception e) when (e is not UnknownBillException)
         {
             DocumentLog.LoadFailed(logger, e, billId);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Off the load path: when the store's title is not the document's (a write lost to a crash or a failure),
+    /// writes it again.
+    /// </summary>
+    private async Task CheckStoredTitleAsync(DocumentRoom room)
+    {
+        try
+        {
+            var bill = await store.GetBillAsync(room.BillId, CancellationToken.None).ConfigureAwait(false);
+            if (bill is null) return;
+            lock (room.Gate)
+            {
+                if (room.Title is { } title && title != bill.Title) room.ResendTitle();
+            }
+        }
+#pragma warning disable CA1031 // the next load checks again
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            DocumentLog.TitleStoreFailed(logger, e, room.BillId);
         }
     }
 
@@ -179,6 +207,8 @@ public sealed partial class DocumentRooms(
             {
                 await Task.Delay(10, cancellationToken).ConfigureAwait(false);
             }
+            // Closed: no update changes the title any more; its last change is stored before the room goes.
+            await _titles.FlushAsync(room.BillId).ConfigureAwait(false);
             DocumentLog.Unloaded(logger, room.BillId);
         }
     }
@@ -214,5 +244,13 @@ public sealed partial class DocumentRooms(
         {
             if (entry.Load.IsCompletedSuccessfully) await CompactAsync(entry.Load.Result, cancellationToken).ConfigureAwait(false);
         }
+        await _titles.FlushAsync(null).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _titles.Dispose();
+        base.Dispose();
     }
 }

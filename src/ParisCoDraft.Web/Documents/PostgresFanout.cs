@@ -134,6 +134,8 @@ public sealed class PostgresFanout(PostgresDraftingStore store, IServiceProvider
             var before = diff ? Y.EncodeStateVector(room.Doc) : null;
             if (log.Snapshot is not null) Y.ApplyUpdate(room.Doc, log.Snapshot, Origin);
             foreach (var u in log.Updates) Y.ApplyUpdate(room.Doc, u.Data, Origin);
+            // Another process stores the title too; doing it here as well keeps this room's Title right.
+            room.NoteTitleChange();
             return before is null ? null : Y.EncodeStateAsUpdate(room.Doc, before);
         }
     }
