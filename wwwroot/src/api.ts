@@ -38,13 +38,18 @@ export interface Participant {
 
 /** A failed call: status 0 means the network or a timeout, not the server. */
 export class ApiError extends Error {
+  /** The server's stable code (`{ error: code }`), or `network`/`timeout`, or the status when the answer was not JSON. */
+  readonly code: string;
+
   constructor(
     readonly status: number,
     message: string,
     readonly timedOut = false,
+    code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
+    this.code = code ?? (status === 0 ? (timedOut ? 'timeout' : 'network') : String(status));
   }
 }
 
@@ -70,13 +75,17 @@ async function call<T>(method: string, url: string, body?: unknown, timeoutMs = 
   }
   if (!response.ok) {
     let detail = response.statusText;
+    let code: string | undefined;
     try {
       const text = await response.text();
       if (text) detail = text.slice(0, 300);
+      const body = JSON.parse(text) as { error?: unknown; message?: unknown };
+      if (typeof body.error === 'string') code = body.error;
+      if (typeof body.message === 'string') detail = body.message;
     } catch {
-      // keep the status text
+      // not JSON: keep the text, the status stands for the code
     }
-    throw new ApiError(response.status, detail);
+    throw new ApiError(response.status, detail, false, code);
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -1,7 +1,7 @@
 // The bill's audit log for facilitators and clerks: who, role, what, when (GET /api/bills/{id}/audit).
 
 import { h } from './dom';
-import { roleLabel, t } from './i18n';
+import { formatDateTime, roleLabel, t } from './i18n';
 
 interface AuditLine {
   time: string;
@@ -43,7 +43,7 @@ export class AuditPanel {
       const lines = (await response.json()) as AuditLine[];
       const rows = lines.reverse().map((l) =>
         h('tr', {},
-          h('td', {}, h('time', { datetime: l.time }, new Date(l.time).toLocaleString())),
+          h('td', {}, h('time', { datetime: l.time }, formatDateTime(l.time, { dateStyle: 'short', timeStyle: 'medium' }))),
           h('td', {}, l.displayName ?? '—', l.role ? ` (${roleLabel(l.role)})` : ''),
           h('td', {}, h('code', {}, l.action)),
           h('td', { class: 'audit-detail' }, summary(l.detail))));

@@ -13,7 +13,7 @@ import type { TextEditor } from './editor';
 import { refusal, type CommentView, type Deliberation } from './deliberation';
 import { askText, confirmAction } from './dialog';
 import { announce, flushHeld, h, renderUnlessTyping } from './dom';
-import { roleLabel, t } from './i18n';
+import { formatDateTime, roleLabel, t } from './i18n';
 
 // ---- highlighted ranges in an editor
 
@@ -91,7 +91,7 @@ export interface ThreadContext {
 
 function time(iso: string): string {
   const d = new Date(iso);
-  return d.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+  return formatDateTime(d);
 }
 
 function report(status: HTMLElement, error: unknown): void {

@@ -8,7 +8,7 @@ import { renderDiff } from './amendments';
 import { askText, confirmAction } from './dialog';
 import { voteSummary } from './approval';
 import { announce, h } from './dom';
-import { t } from './i18n';
+import { formatTime, t } from './i18n';
 import { clockText, type LiveBill } from './live-bill';
 
 export class FacilitatorConsole {
@@ -146,7 +146,7 @@ export class FacilitatorConsole {
         h('ul', { class: 'round-history', 'data-testid': 'round-history' }, ...done.map((r) => {
           const c = clauses.find((x) => x.id === r.clauseId);
           return h('li', {}, (c ? this.label(c) : r.clauseId) + ' : ', r.result ? stateBadge(r.result.state as never) : '—',
-            ' ', h('span', { class: 'muted small' }, t('round.closedAt', { time: r.closedAt ? new Date(r.closedAt).toLocaleTimeString() : '' })));
+            ' ', h('span', { class: 'muted small' }, t('round.closedAt', { time: r.closedAt ? formatTime(r.closedAt) : '' })));
         })));
     }
     return h('section', { class: 'panel console-section', 'aria-labelledby': 'round-heading' }, ...parts.filter((p): p is HTMLElement => p !== null));

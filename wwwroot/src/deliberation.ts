@@ -6,6 +6,7 @@
 import { digest } from 'lib0/hash/sha256';
 import { toBase64 } from 'lib0/buffer';
 import type { BillProvider } from './provider';
+import { refusalMessage } from './errors';
 
 export type StanceName = 'agree' | 'reservations' | 'disagree' | 'block';
 export const stanceNames: StanceName[] = ['agree', 'reservations', 'disagree', 'block'];
@@ -386,9 +387,7 @@ function stanceKey(targetId: string, participantId: string): string {
   return targetId + '\u0000' + participantId;
 }
 
-/** The error code of a refused hub call (text after "HubException: "), for messages. */
+/** What to tell people about a refused hub call: the message table's entry for its code (errors.ts). */
 export function refusal(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  const m = /HubException: ([^]*)$/.exec(text);
-  return m ? m[1]! : text;
+  return refusalMessage(error);
 }

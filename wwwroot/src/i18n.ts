@@ -132,6 +132,53 @@ const fr = {
   'error.network': 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
   'error.generic': 'Une erreur est survenue ({status}).',
   'error.timeout': 'Le serveur a mis trop de temps à répondre.',
+  // ---- server refusals, by code (docs/protocol.md); errors.ts picks one, the server's sentence is the fallback
+  'err.network': 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
+  'err.timeout': 'Le serveur a mis trop de temps à répondre. Réessayez.',
+  'err.unknown-bill': 'Ce texte n’existe pas. Vérifiez l’adresse ou votre lien d’invitation.',
+  'err.not-joined': 'La connexion au texte a été interrompue. Rechargez la page.',
+  'err.forbidden': 'Votre rôle ne permet pas cette action, ou votre accès a pris fin.',
+  'err.no-session': 'Vous n’êtes pas connecté·e à ce texte. Ouvrez votre lien d’invitation.',
+  'err.read-only': 'Votre rôle permet de lire le texte, pas de le modifier.',
+  'err.foreign-client': 'Ce navigateur a servi à une autre personne. Rechargez la page pour continuer sous votre nom.',
+  'err.update-malformed': 'Votre modification n’a pas pu être lue par le serveur. Rechargez la page.',
+  'err.update-too-large': 'Modification trop volumineuse. Collez le texte en plusieurs fois.',
+  'err.message-malformed': 'Message illisible pour le serveur. Rechargez la page.',
+  'err.invite-revoked': 'Votre lien d’invitation a été révoqué. Demandez-en un nouveau à l’animation.',
+  'err.locked': 'Cet article est verrouillé par l’animation pendant la discussion. Attendez son déverrouillage.',
+  'err.locked.vote-open': 'Le texte est figé pendant le vote d’approbation. Attendez la fin du vote.',
+  'err.locked.unresolved': 'Modification impossible pendant qu’un article est verrouillé. Rechargez la page.',
+  'err.locked.text': 'Le texte est verrouillé en ce moment (article verrouillé ou vote en cours). Attendez la suite de la séance.',
+  'err.invalid-input': 'Saisie incomplète ou incorrecte. Vérifiez les champs et réessayez.',
+  'err.unknown-clause': 'Cet article n’existe plus. Rechargez la page.',
+  'err.unknown-comment': 'Ce commentaire n’existe plus. Rechargez la page.',
+  'err.unknown-amendment': 'Cet amendement n’existe plus. Rechargez la page.',
+  'err.conflict': 'La séance a changé entre-temps. Rechargez la page puis réessayez.',
+  'err.unknown-invite': 'Ce lien d’invitation n’est pas valide. Vérifiez-le ou demandez-en un nouveau.',
+  'err.invalid-title': 'Le titre est obligatoire et doit rester court.',
+  'err.invalid-preamble': 'Le préambule est trop long.',
+  'err.invalid-display-name': 'Indiquez un nom (de 1 à 60 caractères).',
+  'err.invalid-role': 'Ce rôle n’existe pas. Choisissez-en un dans la liste.',
+  'err.workshop-state': 'Cet atelier ne peut pas changer d’état maintenant (un autre est peut-être ouvert).',
+  'err.no-versions': 'Aucune version n’a encore été prise. Clôturez un atelier ou nommez une version.',
+  'err.no-earlier-version': 'C’est la première version : choisissez avec quoi la comparer.',
+  'err.unknown-workshop': 'Cet atelier n’existe plus. Rechargez la page.',
+  'err.unknown-version': 'Cette version n’existe pas. Rechargez la page.',
+  'err.unknown-idea': 'Cette idée n’existe plus. Rechargez la page.',
+  'err.unknown-commitment': 'Cet engagement n’existe plus. Rechargez la page.',
+  'err.invalid-name': 'Donnez un nom à l’atelier.',
+  'err.invalid-date': 'Date invalide. Utilisez le sélecteur de date.',
+  'err.invalid-mode': 'Choisissez un mode dans la liste.',
+  'err.invalid-label': 'Donnez un libellé à la version (court).',
+  'err.invalid-format': 'Ce format n’est pas proposé. Choisissez-en un dans la liste.',
+  'err.invalid-lang': 'Cette langue d’export n’est pas proposée (français ou anglais).',
+  'err.invalid-content': 'Collez ou chargez la liste des idées (pas trop longue).',
+  'err.invalid-ideas': 'La liste n’a pas pu être lue (ligne {line}). Vérifiez son format.',
+  'err.invalid-disposition': 'Suite donnée incomplète : vérifiez les articles, idées ou motifs indiqués.',
+  'err.invalid-clause': 'Choisissez un article du texte.',
+  'err.invalid-department': 'Indiquez la direction ou le service responsable.',
+  'err.invalid-action': 'Décrivez l’action prévue.',
+  'err.invalid-status': 'Choisissez un état dans la liste.',
   // ---- versions, ideas, exports, follow-up (issue 5)
   'nav.bill': "Le texte",
   'nav.versions': "Versions et ateliers",
@@ -437,6 +484,8 @@ const fr = {
   'session.consoleLink': 'Console d’animation',
   'session.projectorLink': 'Vue projecteur',
   'projector.title': 'Vue projecteur',
+  'page.console': 'Console d’animation — ParisCoDraft',
+  'page.projector': 'Vue projecteur — ParisCoDraft',
   'projector.waiting': 'En attente : l’animation n’a pas encore choisi d’article.',
   'audit.heading': 'Journal des actions',
   'audit.load': 'Afficher le journal',
@@ -633,6 +682,53 @@ const en: Record<MessageKey, string> = {
   'error.network': 'The server does not answer. Check your connection and try again.',
   'error.generic': 'Something went wrong ({status}).',
   'error.timeout': 'The server took too long to answer.',
+  // ---- server refusals, by code
+  'err.network': 'The server does not answer. Check your connection and try again.',
+  'err.timeout': 'The server took too long to answer. Try again.',
+  'err.unknown-bill': 'This bill does not exist. Check the address or your invite link.',
+  'err.not-joined': 'The connection to the bill was interrupted. Reload the page.',
+  'err.forbidden': 'Your role does not allow this, or your access has ended.',
+  'err.no-session': 'You are not signed in to this bill. Open your invite link.',
+  'err.read-only': 'Your role lets you read the text, not change it.',
+  'err.foreign-client': 'This browser was used by someone else. Reload the page to go on under your name.',
+  'err.update-malformed': 'The server could not read your edit. Reload the page.',
+  'err.update-too-large': 'This edit is too large. Paste the text in several parts.',
+  'err.message-malformed': 'The server could not read a message. Reload the page.',
+  'err.invite-revoked': 'Your invite link was revoked. Ask the facilitator for a new one.',
+  'err.locked': 'The facilitator has locked this article during the discussion. Wait until it is unlocked.',
+  'err.locked.vote-open': 'The text is frozen during the approval vote. Wait until the vote ends.',
+  'err.locked.unresolved': 'This edit is not possible while an article is locked. Reload the page.',
+  'err.locked.text': 'The text is locked right now (a locked article or a vote under way). Wait for the session to move on.',
+  'err.invalid-input': 'Something is missing or wrong. Check the fields and try again.',
+  'err.unknown-clause': 'This article no longer exists. Reload the page.',
+  'err.unknown-comment': 'This comment no longer exists. Reload the page.',
+  'err.unknown-amendment': 'This amendment no longer exists. Reload the page.',
+  'err.conflict': 'The session changed in the meantime. Reload the page and try again.',
+  'err.unknown-invite': 'This invite link is not valid. Check it or ask for a new one.',
+  'err.invalid-title': 'A title is required and must stay short.',
+  'err.invalid-preamble': 'The preamble is too long.',
+  'err.invalid-display-name': 'Give a name (1 to 60 characters).',
+  'err.invalid-role': 'There is no such role. Pick one from the list.',
+  'err.workshop-state': 'This workshop cannot change state now (another one may be open).',
+  'err.no-versions': 'No version has been taken yet. Close a workshop or name a version.',
+  'err.no-earlier-version': 'This is the first version: choose what to compare it with.',
+  'err.unknown-workshop': 'This workshop no longer exists. Reload the page.',
+  'err.unknown-version': 'This version does not exist. Reload the page.',
+  'err.unknown-idea': 'This idea no longer exists. Reload the page.',
+  'err.unknown-commitment': 'This commitment no longer exists. Reload the page.',
+  'err.invalid-name': 'Give the workshop a name.',
+  'err.invalid-date': 'Invalid date. Use the date picker.',
+  'err.invalid-mode': 'Pick a mode from the list.',
+  'err.invalid-label': 'Give the version a (short) label.',
+  'err.invalid-format': 'This format is not offered. Pick one from the list.',
+  'err.invalid-lang': 'This export language is not offered (French or English).',
+  'err.invalid-content': 'Paste or upload the list of ideas (not too long).',
+  'err.invalid-ideas': 'The list could not be read (line {line}). Check its format.',
+  'err.invalid-disposition': 'Incomplete outcome: check the articles, ideas or reasons given.',
+  'err.invalid-clause': 'Pick an article of the text.',
+  'err.invalid-department': 'Name the department or service in charge.',
+  'err.invalid-action': 'Describe the planned action.',
+  'err.invalid-status': 'Pick a status from the list.',
   // ---- versions, ideas, exports, follow-up (issue 5)
   'nav.bill': "The text",
   'nav.versions': "Versions and workshops",
@@ -938,6 +1034,8 @@ const en: Record<MessageKey, string> = {
   'session.consoleLink': 'Facilitator’s console',
   'session.projectorLink': 'Projector view',
   'projector.title': 'Projector view',
+  'page.console': 'Facilitator’s console — ParisCoDraft',
+  'page.projector': 'Projector view — ParisCoDraft',
   'projector.waiting': 'Waiting: the facilitator has not chosen an article yet.',
   'audit.heading': 'Audit log',
   'audit.load': 'Show the log',
@@ -1063,6 +1161,22 @@ export function roleLabel(role: string): string {
 export function groupLabel(group: string): string {
   const key = `group.${group}`;
   return hasKey(key) ? t(key) : group;
+}
+
+/** The locale dates and numbers are written in: the page's language, never the browser's. */
+export function locale(): string {
+  return current === 'en' ? 'en-GB' : 'fr-FR';
+}
+
+/** A date and time in the page's language (short forms unless told otherwise). */
+export function formatDateTime(value: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' }): string {
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? String(value) : d.toLocaleString(locale(), options);
+}
+
+/** A time of day in the page's language. */
+export function formatTime(value: string | number | Date): string {
+  return formatDateTime(value, { timeStyle: 'short' });
 }
 
 export function plural(n: number, one: MessageKey, many: MessageKey, zero?: MessageKey): string {

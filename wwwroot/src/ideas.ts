@@ -2,8 +2,9 @@
 // matrix and the ideas not yet placed. Facilitators edit; everyone reads.
 
 import { announce, byId, h } from './dom';
+import { refusalMessage } from './errors';
 import { groupLabel, onLangChange, t } from './i18n';
-import { HttpError, VersionsApi, type Disposition, type IdeaRow, type Ideas } from './versions-api';
+import { VersionsApi, type Disposition, type IdeaRow, type Ideas } from './versions-api';
 
 const kinds = ['', 'carried', 'merged', 'already-done', 'outside-powers', 'set-aside'];
 
@@ -41,7 +42,7 @@ export class IdeasPage {
       status.className = 'ok';
       await this.load();
     } catch (e) {
-      status.textContent = e instanceof HttpError ? e.message : String(e);
+      status.textContent = refusalMessage(e);
       status.className = 'error';
     }
   }
@@ -121,7 +122,7 @@ export class IdeasPage {
       await this.load();
     } catch (e) {
       const el = byId('page-error');
-      el.textContent = e instanceof HttpError ? e.message : String(e);
+      el.textContent = refusalMessage(e);
       el.hidden = false;
     }
   }

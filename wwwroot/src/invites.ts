@@ -3,7 +3,7 @@
 
 import { absoluteUrl, createInvite, listInvites, revokeInvite, type Invite } from './api';
 import { announce, h } from './dom';
-import { onLangChange, roleLabel, t } from './i18n';
+import { formatDateTime, onLangChange, roleLabel, t } from './i18n';
 
 export const knownRoles = ['citizen', 'elected', 'civil-servant', 'clerk', 'facilitator', 'observer'];
 
@@ -43,7 +43,7 @@ export function inviteRow(invite: Invite, onRevoke?: (invite: Invite) => void): 
     const created = invite.created ? new Date(invite.created) : undefined;
     row.append(h('span', { class: 'invite-role' }, role), line);
     if (created && !Number.isNaN(created.getTime())) {
-      row.append(h('span', { class: 'muted' }, t('invite.created', { date: created.toLocaleString(document.documentElement.lang) })));
+      row.append(h('span', { class: 'muted' }, t('invite.created', { date: formatDateTime(created) })));
     }
   }
   if (onRevoke) {

@@ -2,8 +2,9 @@
 // facilitators keep them; everyone reads.
 
 import { announce, byId, h } from './dom';
+import { refusalMessage } from './errors';
 import { onLangChange, t } from './i18n';
-import { HttpError, VersionsApi, type Article, type FollowUp } from './versions-api';
+import { VersionsApi, type Article, type FollowUp } from './versions-api';
 
 export class ReviewPage {
   private data: FollowUp | undefined;
@@ -35,7 +36,7 @@ export class ReviewPage {
       await this.load();
     } catch (e) {
       const el = byId('page-error');
-      el.textContent = e instanceof HttpError ? e.message : String(e);
+      el.textContent = refusalMessage(e);
       el.hidden = false;
     }
   }

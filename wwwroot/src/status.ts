@@ -3,6 +3,7 @@
 import type { BillProvider, ConnectionStatus } from './provider';
 import { onLangChange, t, plural } from './i18n';
 import { h } from './dom';
+import { refusalMessage } from './errors';
 
 export class StatusIndicator {
   private status: ConnectionStatus;
@@ -49,7 +50,7 @@ export class StatusIndicator {
       reconnecting: t('status.reconnecting'),
       offline: t('status.offline'),
       revoked: t('status.revoked'),
-      failed: this.error ? t('status.error', { message: this.error }) : t('status.offline'),
+      failed: this.error ? t('status.error', { message: refusalMessage(this.error) }) : t('status.offline'),
     };
     this.label.textContent = text[this.status];
     this.pendingEl.textContent = plural(this.pending, 'status.pending.one', 'status.pending.many', 'status.pending.zero');

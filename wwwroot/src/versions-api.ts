@@ -32,7 +32,7 @@ export interface Commitment {
 export interface FollowUp { adoptedOn: string | null; defaultDueDate: string; statuses: string[]; commitments: Commitment[] }
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly line?: number) {
     super(message);
   }
 }
@@ -51,19 +51,21 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     if (!response.ok) {
       let code = String(response.status);
       let message = text.slice(0, 300);
+      let line: number | undefined;
       try {
-        const e = JSON.parse(text) as { error?: string; message?: string };
+        const e = JSON.parse(text) as { error?: string; message?: string; line?: number };
         code = e.error ?? code;
         message = e.message ?? message;
+        if (typeof e.line === 'number') line = e.line;
       } catch {
         // not JSON: keep the text
       }
-      throw new HttpError(response.status, code, message);
+      throw new HttpError(response.status, code, message, line);
     }
     return (text ? JSON.parse(text) : undefined) as T;
   } catch (e) {
     if (e instanceof HttpError) throw e;
-    throw new HttpError(0, 'network', e instanceof Error ? e.message : String(e));
+    throw new HttpError(0, controller.signal.aborted ? 'timeout' : 'network', e instanceof Error ? e.message : String(e));
   } finally {
     clearTimeout(timer);
   }

@@ -2,7 +2,8 @@
 // comparing two versions, and the clerk's exports.
 
 import { announce, byId, h } from './dom';
-import { lang, onLangChange, t } from './i18n';
+import { refusalMessage } from './errors';
+import { formatDateTime, lang, onLangChange, t } from './i18n';
 import { renderDiff, type DiffMode } from './diff-view';
 import { HttpError, VersionsApi, type Diff, type Version, type VersionText, type Workshop } from './versions-api';
 
@@ -71,7 +72,7 @@ export class VersionsPage {
   }
 
   private error(e: unknown): void {
-    const message = e instanceof HttpError ? e.message : String(e);
+    const message = refusalMessage(e);
     const el = byId('page-error');
     el.textContent = t('ver.error', { message });
     el.hidden = false;
@@ -115,7 +116,7 @@ export class VersionsPage {
       }
       body.append(h('tr', { 'data-version': v.id },
         h('th', { scope: 'row' }, this.versionName(v)), h('td', {}, t(`ver.kind.${v.kind}` as 'ver.kind.named')),
-        h('td', {}, new Date(v.taken).toLocaleString()), h('td', {}, v.takenBy ?? ''),
+        h('td', {}, formatDateTime(v.taken)), h('td', {}, v.takenBy ?? ''),
         h('td', {}, h('code', { title: v.sha256 }, v.sha256.slice(0, 12))), cells));
     }
   }

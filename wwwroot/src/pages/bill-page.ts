@@ -6,6 +6,7 @@ import { ApiError, getMe, type Me } from '../api';
 import { BillModel } from '../bill';
 import { BillView } from '../bill-view';
 import { byId, h } from '../dom';
+import { refusalCode, refusalMessage } from '../errors';
 import { TextEditor } from '../editor';
 import { initI18n, onLangChange, roleLabel, t } from '../i18n';
 import { InvitePanel } from '../invites';
@@ -183,14 +184,22 @@ async function main(): Promise<void> {
     revoked = true;
     setCanEdit(false);
   });
+  // A refused edit (locked article, frozen text, read-only role, too large…): say so in the page's language,
+  // from the refusal's code; redrawn when the language changes.
+  let lastRefusal: string | undefined;
+  const showRefusal = () => {
+    if (lastRefusal === undefined) return;
+    const note = byId('delib-alert');
+    note.hidden = false;
+    note.dataset['code'] = refusalCode(lastRefusal) ?? '';
+    note.textContent = t('lock.refused', { reason: refusalMessage(lastRefusal) });
+  };
+  onLangChange(showRefusal);
   provider.on('rejected', (code, message) => {
     if (code === 'read-only' || code === 'forbidden') setCanEdit(false);
-    if (code === 'locked') {
-      // The server refused an edit to a locked clause (or during the vote): say so.
-      const note = byId('delib-alert');
-      note.hidden = false;
-      note.textContent = t('lock.refused', { reason: message.replace(/^[^]*HubException: locked: /, '') });
-    }
+    if (code === 'forbidden' || code === 'unknown-bill') return; // the connection indicator says it
+    lastRefusal = message;
+    showRefusal();
   });
 
   byId('loading').hidden = true;

@@ -1,7 +1,8 @@
 // Entry point of `/`: create a bill, then show one invite link per role to copy.
 
-import { ApiError, createBill } from '../api';
+import { createBill } from '../api';
 import { byId, h } from '../dom';
+import { refusalMessage } from '../errors';
 import { initI18n, t } from '../i18n';
 import { inviteRow } from '../invites';
 import { registerServiceWorker } from '../service-worker';
@@ -54,7 +55,7 @@ function main(): void {
       form.hidden = true;
       heading.focus();
     } catch (e) {
-      formError.textContent = e instanceof ApiError && e.status !== 0 ? t('error.generic', { status: e.status }) : e instanceof ApiError && e.timedOut ? t('error.timeout') : t('error.network');
+      formError.textContent = refusalMessage(e);
       formError.hidden = false;
     } finally {
       submit.disabled = false;

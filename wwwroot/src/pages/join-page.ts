@@ -2,6 +2,7 @@
 
 import { ApiError, joinBill, previewInvite } from '../api';
 import { byId } from '../dom';
+import { refusalMessage } from '../errors';
 import { initI18n, onLangChange, roleLabel, t } from '../i18n';
 import { registerServiceWorker } from '../service-worker';
 
@@ -53,12 +54,13 @@ function main(): void {
       localStorage.setItem('pcd.displayName', value);
       location.assign(`/bills/${encodeURIComponent(billId)}`);
     } catch (e) {
+      // A bad name is the person's to fix; a dead or revoked link is not: say which.
       formError.textContent =
-        e instanceof ApiError && (e.status === 404 || e.status === 410 || e.status === 403 || e.status === 400)
-          ? t('join.invalid')
-          : e instanceof ApiError && e.status !== 0
-            ? t('error.generic', { status: e.status })
-            : t('error.network');
+        e instanceof ApiError && e.code === 'invalid-display-name'
+          ? refusalMessage(e)
+          : e instanceof ApiError && (e.status === 404 || e.status === 410 || e.status === 403)
+            ? t('join.invalid')
+            : refusalMessage(e);
       formError.hidden = false;
       submit.disabled = false;
       submit.textContent = t('join.submit');

@@ -2,6 +2,7 @@
 
 import { getMe } from '../api';
 import { byId, h } from '../dom';
+import { refusalMessage } from '../errors';
 import { initI18n, t } from '../i18n';
 import { IdeasPage } from '../ideas';
 import { ReviewPage } from '../review';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
     else if (page === 'ideas') await new IdeasPage(api, role === 'facilitator').start();
     else await new ReviewPage(api, role === 'facilitator' || role === 'clerk').start();
   } catch (e) {
-    fatal(t('ver.error', { message: e instanceof Error ? e.message : String(e) }));
+    fatal(t('ver.error', { message: refusalMessage(e) }));
     return;
   }
   byId('loading').hidden = true;
