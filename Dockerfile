@@ -22,7 +22,9 @@ RUN dotnet publish src/ParisCoDraft.Web/ParisCoDraft.Web.csproj -c Release -a $T
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=app /out ./
-COPY --from=web /src/wwwroot/ ./wwwroot/
+# Only what the browser loads: the pages, the stylesheet, the service worker and the bundles (not the TS sources).
+COPY --from=web /src/wwwroot/*.html /src/wwwroot/*.css /src/wwwroot/sw.js ./wwwroot/
+COPY --from=web /src/wwwroot/dist/ ./wwwroot/dist/
 ENV ASPNETCORE_URLS=http://+:8080 \
     ParisCoDraft__Database=/data/pariscodraft.db \
     ParisCoDraft__WebRoot=/app/wwwroot
