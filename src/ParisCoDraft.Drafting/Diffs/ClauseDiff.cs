@@ -26,6 +26,12 @@ public sealed record ClauseDiff(string ClauseId, Clause? Older, Clause? Newer, C
     /// <summary>The clause it was split from, when <see cref="ClauseChanges.Split"/>.</summary>
     public string? SplitFrom => Newer?.SplitFrom;
 
+    /// <summary>
+    /// Who made the clause-level change (added, split, merged, withdrawn or moved), when the diff was given the
+    /// document's history (<see cref="ClauseAuthorship"/>); null otherwise, and for clauses with no such change.
+    /// </summary>
+    public ChangeAuthor? By { get; init; }
+
     /// <summary>Whether <paramref name="change"/> is among <see cref="Changes"/>.</summary>
     public bool Has(ClauseChanges change) => (Changes & change) == change;
 }

@@ -67,7 +67,14 @@ public static class DiffHtml
             if (flag != ClauseChanges.Unchanged && c.Has(flag)) sb.Append(" clause-").Append(flag.ToString().ToLowerInvariant());
         }
         if (c.Changes == ClauseChanges.Unchanged) sb.Append(" clause-unchanged");
-        sb.Append("\" data-clause=\"").Append(HtmlText.Encode(c.ClauseId)).Append("\">");
+        sb.Append("\" data-clause=\"").Append(HtmlText.Encode(c.ClauseId)).Append('"');
+        if (c.By is { } by)
+        {
+            sb.Append(" data-by-change=\"").Append(by.Change.ToString().ToLowerInvariant()).Append("\" data-by=\"").Append(by.Who).Append('"');
+            if (by.Name is { } name) sb.Append(" data-by-name=\"").Append(HtmlText.Encode(name)).Append('"');
+            if (by.Others > 0) sb.Append(" data-by-others=\"").Append(by.Others).Append('"');
+        }
+        sb.Append('>');
     }
 
     private static void AppendNumber(StringBuilder sb, ClauseDiff c)
