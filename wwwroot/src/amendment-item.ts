@@ -4,12 +4,13 @@
 // discussion (threads on the amendment, apart from the article's), folded behind a button with the count.
 
 import { computeMatrix, stateBadge } from './consensus';
-import { refusal, stanceNames, type AmendmentView, type Deliberation } from './deliberation';
+import { stanceNames, type AmendmentView, type Deliberation } from './deliberation';
 import { renderDiff } from './amendments';
 import { newThreadForm, renderThreadList, type ThreadContext } from './comments';
 import { askText, confirmAction } from './dialog';
 import { announce, h, keepFocus, renderUnlessTyping } from './dom';
-import { t } from './i18n';
+import { showRefusal } from './errors';
+import { setText, t } from './i18n';
 
 export interface AmendmentContext {
   deliberation: Deliberation;
@@ -30,7 +31,7 @@ export function renderAmendmentItem(a: AmendmentView, ctx: AmendmentContext): HT
   const d = ctx.deliberation;
   const markers = d.stancesOn(a.id);
   const matrix = computeMatrix(markers, a.textHash, d.session.rule);
-  const report = (err: unknown) => (ctx.feedback.textContent = t('delib.refused', { reason: refusal(err) }));
+  const report = (err: unknown) => showRefusal(ctx.feedback, err, 'delib.refused');
   const base = ctx.base;
   const wording = base
     ? [a.heading !== base.heading ? renderDiff(base.heading, a.heading) : null,
@@ -76,13 +77,13 @@ export function renderAmendmentItem(a: AmendmentView, ctx: AmendmentContext): HT
     actions.append(group);
   }
   if (ctx.me.role === 'facilitator') {
-    const adopt = h('button', { type: 'button', class: 'button small primary', 'data-testid': 'adopt' }, t('amend.adopt'));
+    const adopt = setText(h('button', { type: 'button', class: 'button small primary', 'data-testid': 'adopt' }), 'amend.adopt');
     adopt.addEventListener('click', async () => {
       const ok = await confirmAction({ title: t('amend.adoptTitle'), message: ctx.adoptMessage, submit: t('amend.adopt'), returnFocus: ctx.returnFocus });
       if (!ok) return;
       d.adopt(a.id).then(() => announce(t('amend.adopted'))).catch(report);
     });
-    const aside = h('button', { type: 'button', class: 'button small', 'data-testid': 'set-aside' }, t('amend.setAside'));
+    const aside = setText(h('button', { type: 'button', class: 'button small', 'data-testid': 'set-aside' }), 'amend.setAside');
     aside.addEventListener('click', async () => {
       const note = await askText({
         title: t('amend.setAsideTitle'),
@@ -138,7 +139,7 @@ function discussion(a: AmendmentView, ctx: AmendmentContext): HTMLElement[] {
           testId: 'amendment-comment-form',
           send: (body) => d.addComment({ amendmentId: a.id, body }),
         })
-      : h('p', { class: 'muted small' }, t('amend.discussion.readOnly')));
+      : setText(h('p', { class: 'muted small' }), 'amend.discussion.readOnly'));
   const show = (open: boolean) => {
     if (open) unfolded.add(a.id);
     else unfolded.delete(a.id);

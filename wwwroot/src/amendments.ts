@@ -2,7 +2,7 @@
 // underlined (and announced as such to screen readers), never colour alone.
 
 import { h } from './dom';
-import { t } from './i18n';
+import { setText, t } from './i18n';
 
 function tokens(s: string): string[] {
   return s.match(/\s+|[\p{L}\p{N}’'-]+|[^\s\p{L}\p{N}]/gu) ?? [];
@@ -67,6 +67,6 @@ export function renderDiff(before: string, after: string): HTMLElement {
   return h('p', { class: 'diff', 'data-testid': 'amendment-diff' },
     ...ops.map((op) =>
       op.kind === 'same' ? op.text
-      : op.kind === 'del' ? h('del', {}, h('span', { class: 'visually-hidden' }, t('diff.deletedStart')), op.text, h('span', { class: 'visually-hidden' }, t('diff.end')))
-      : h('ins', {}, h('span', { class: 'visually-hidden' }, t('diff.insertedStart')), op.text, h('span', { class: 'visually-hidden' }, t('diff.end')))));
+      : op.kind === 'del' ? h('del', {}, setText(h('span', { class: 'visually-hidden' }), 'diff.deletedStart'), op.text, setText(h('span', { class: 'visually-hidden' }), 'diff.end'))
+      : h('ins', {}, setText(h('span', { class: 'visually-hidden' }), 'diff.insertedStart'), op.text, setText(h('span', { class: 'visually-hidden' }), 'diff.end'))));
 }

@@ -4,7 +4,8 @@
 import type { Deliberation, VoteView } from './deliberation';
 import { refusal } from './deliberation';
 import { h } from './dom';
-import { t } from './i18n';
+import { showRefusal } from './errors';
+import { setText, t } from './i18n';
 
 export function voteSummary(vote: VoteView): HTMLElement {
   const approvals = vote.ballots.filter((b) => b.approves).length;
@@ -33,14 +34,14 @@ export class ApprovalBox {
     const vote = s.vote;
     const last = s.lastVote;
     this.root.hidden = !vote && !last;
-    const parts: (HTMLElement | null)[] = [h('h2', { class: 'panel-heading' }, t('vote.heading'))];
+    const parts: (HTMLElement | null)[] = [setText(h('h2', { class: 'panel-heading' }), 'vote.heading')];
     if (vote) {
-      parts.push(h('p', { class: 'vote-open', 'data-testid': 'vote-open' }, t('vote.openNote')), voteSummary(vote));
+      parts.push(setText(h('p', { class: 'vote-open', 'data-testid': 'vote-open' }), 'vote.openNote'), voteSummary(vote));
       if (this.me.role === 'citizen') {
         const mine = vote.ballots.find((b) => b.participantId === this.me.participantId);
         if (mine) parts.push(h('p', {}, mine.approves ? t('vote.mineFor') : t('vote.mineAgainst')));
-        const yes = h('button', { type: 'button', class: 'button primary small' }, t('vote.approve'));
-        const no = h('button', { type: 'button', class: 'button small' }, t('vote.reject'));
+        const yes = setText(h('button', { type: 'button', class: 'button primary small' }), 'vote.approve');
+        const no = setText(h('button', { type: 'button', class: 'button small' }), 'vote.reject');
         yes.addEventListener('click', () => this.cast(true));
         no.addEventListener('click', () => this.cast(false));
         parts.push(h('div', { class: 'vote-actions' }, yes, no));
@@ -55,7 +56,7 @@ export class ApprovalBox {
   private cast(approves: boolean): void {
     this.deliberation
       .session$('CastBallot', approves)
-      .then(() => (this.feedback.textContent = t('vote.cast')))
-      .catch((e) => (this.feedback.textContent = t('delib.refused', { reason: refusal(e) })));
+      .then(() => (setText(this.feedback, 'vote.cast')))
+      .catch((e) => showRefusal(this.feedback, e, 'delib.refused'));
   }
 }

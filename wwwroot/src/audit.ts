@@ -1,7 +1,7 @@
 // The bill's audit log for facilitators and clerks: who, role, what, when (GET /api/bills/{id}/audit).
 
 import { h } from './dom';
-import { formatDateTime, roleLabel, t } from './i18n';
+import { formatDateTime, roleLabel, setText, t } from './i18n';
 
 interface AuditLine {
   time: string;
@@ -28,15 +28,15 @@ export class AuditPanel {
   private readonly status: HTMLElement;
 
   constructor(root: HTMLElement, private readonly billId: string) {
-    const button = h('button', { type: 'button', class: 'button small', 'data-testid': 'audit-load' }, t('audit.load'));
+    const button = setText(h('button', { type: 'button', class: 'button small', 'data-testid': 'audit-load' }), 'audit.load');
     this.status = h('p', { class: 'muted small', role: 'status' });
     this.table = h('table', { class: 'audit', 'data-testid': 'audit', hidden: true });
     button.addEventListener('click', () => void this.load());
-    root.replaceChildren(h('h2', { class: 'panel-heading' }, t('audit.heading')), button, this.status, this.table);
+    root.replaceChildren(setText(h('h2', { class: 'panel-heading' }), 'audit.heading'), button, this.status, this.table);
   }
 
   async load(): Promise<void> {
-    this.status.textContent = t('audit.loading');
+    setText(this.status, 'audit.loading');
     try {
       const response = await fetch(`/api/bills/${encodeURIComponent(this.billId)}/audit?limit=300`, { credentials: 'same-origin' });
       if (!response.ok) throw new Error(String(response.status));
@@ -48,13 +48,13 @@ export class AuditPanel {
           h('td', {}, h('code', {}, l.action)),
           h('td', { class: 'audit-detail' }, summary(l.detail))));
       this.table.replaceChildren(
-        h('caption', { class: 'visually-hidden' }, t('audit.heading')),
+        setText(h('caption', { class: 'visually-hidden' }), 'audit.heading'),
         h('thead', {}, h('tr', {}, ...['audit.time', 'audit.who', 'audit.action', 'audit.detail'].map((k) => h('th', { scope: 'col' }, t(k as never))))),
         h('tbody', {}, ...rows));
       this.table.hidden = false;
-      this.status.textContent = t('audit.count', { n: lines.length });
+      setText(this.status, 'audit.count', { n: lines.length });
     } catch {
-      this.status.textContent = t('audit.failed');
+      setText(this.status, 'audit.failed');
     }
   }
 }

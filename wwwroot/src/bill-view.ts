@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { BillModel, type ClauseView } from './bill';
 import { TextEditor } from './editor';
-import { onLangChange, t } from './i18n';
+import { onLangChange, setText, t } from './i18n';
 import { announce, h } from './dom';
 import { confirmAction } from './dialog';
 
@@ -128,9 +128,9 @@ export class BillView {
     this.active = active;
 
     (this.root.querySelector('#articles-heading') as HTMLElement).textContent = t('bill.articlesHeading');
-    this.empty.textContent = t('bill.noArticles');
+    setText(this.empty, 'bill.noArticles');
     this.empty.hidden = active.length > 0;
-    this.addButton.textContent = t('bill.addArticle');
+    setText(this.addButton, 'bill.addArticle');
     this.addButton.hidden = !this.canEdit;
 
     const keep = new Set(active.map((c) => c.id));
@@ -227,7 +227,7 @@ export class BillView {
     const n = clause.number ?? index + 1;
     card.number = n;
     card.root.dataset['number'] = String(n);
-    card.title.textContent = t('bill.article', { n });
+    setText(card.title, 'bill.article', { n });
     card.heading.setLabel(t('bill.headingLabel', { n }));
     card.body.setLabel(t('bill.bodyLabel', { n }));
     card.toolbar.setAttribute('aria-label', t('bill.actionsLabel', { n }));
@@ -244,7 +244,7 @@ export class BillView {
 
   private renderWithdrawn(withdrawn: ClauseView[], active: ClauseView[]): void {
     this.withdrawnBox.hidden = withdrawn.length === 0;
-    this.withdrawnSummary.textContent = t('bill.withdrawnHeading', { n: withdrawn.length });
+    setText(this.withdrawnSummary, 'bill.withdrawnHeading', { n: withdrawn.length });
     const numberOf = new Map(active.map((c) => [c.id, c.number]));
     this.withdrawnList.replaceChildren(
       ...withdrawn.map((c) => {

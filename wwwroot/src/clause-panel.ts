@@ -8,11 +8,12 @@ import * as Y from 'yjs';
 import type { BillModel, ClauseView } from './bill';
 import type { BillView, CardHandle } from './bill-view';
 import { computeMatrix, matrixTable, stateBadge } from './consensus';
-import { clauseTextHash, refusal, stanceNames, type Deliberation, type StanceName } from './deliberation';
+import { clauseTextHash, stanceNames, type Deliberation, type StanceName } from './deliberation';
 import { highlightRanges, renderThreadList, resolveRange, selectionAnchor, type ThreadContext } from './comments';
 import { renderAmendmentItem, rerenderKeepingFocus } from './amendment-item';
 import { announce, h } from './dom';
-import { onLangChange, t } from './i18n';
+import { showRefusal } from './errors';
+import { onLangChange, setText, t } from './i18n';
 
 export interface Me {
   participantId: string;
@@ -212,8 +213,8 @@ export class ClausePanels {
       h('span', { class: 'amendment-count', 'data-testid': 'amendment-count', 'data-count': String(openAmendments) },
         t(openAmendments === 1 ? 'amend.count.one' : 'amend.count.many', { n: openAmendments })),
       matrix.stale.length ? h('span', { class: 'stale-count', 'data-testid': 'stale-count' }, t('consensus.staleCount', { n: matrix.stale.length })) : null,
-      focused ? h('span', { class: 'focus-tag' }, t('focus.tag')) : null,
-      round ? h('span', { class: 'round-tag', 'data-testid': 'round-open' }, t('round.openTag')) : null,
+      focused ? setText(h('span', { class: 'focus-tag' }), 'focus.tag') : null,
+      round ? setText(h('span', { class: 'round-tag', 'data-testid': 'round-open' }), 'round.openTag') : null,
     ].filter((x): x is HTMLElement => x !== null));
     panel.toggle.textContent = panel.open ? t('delib.close') : t('delib.open');
     panel.toggle.setAttribute('aria-label', t(panel.open ? 'delib.closeLabel' : 'delib.openLabel', { n }));
@@ -222,7 +223,7 @@ export class ClausePanels {
     // Commented ranges stay highlighted in the text even while the discussion is closed.
     this.highlight(panel);
     if (!panel.open) return;
-    panel.sectionHeading.textContent = t('delib.sectionLabel', { n });
+    setText(panel.sectionHeading, 'delib.sectionLabel', { n });
     panel.matrixHost.setAttribute('aria-label', t('consensus.caption', { n }));
     panel.matrixHost.replaceChildren(matrixTable(matrix, t('consensus.caption', { n })));
     this.renderStance(panel, n);
@@ -268,12 +269,12 @@ export class ClausePanels {
       e.preventDefault();
       const stance = draft.stance ?? mine?.stance;
       if (!stance) {
-        panel.feedback.textContent = t('stance.choose');
+        setText(panel.feedback, 'stance.choose');
         return;
       }
       const text = reason.value.trim();
       if ((stance === 'reservations' || stance === 'block') && !text) {
-        panel.feedback.textContent = t('stance.reasonMissing');
+        setText(panel.feedback, 'stance.reasonMissing');
         reason.focus();
         return;
       }
@@ -282,20 +283,20 @@ export class ClausePanels {
         .setStance(id, stance, text || null)
         .then(() => {
           panel.stanceDraft = { stance: null, reason: '' };
-          panel.feedback.textContent = t('stance.saved');
+          setText(panel.feedback, 'stance.saved');
         })
-        .catch((err) => (panel.feedback.textContent = t('delib.refused', { reason: refusal(err) })))
+        .catch((err) => showRefusal(panel.feedback, err, 'delib.refused'))
         .finally(() => (save.disabled = false));
     });
     const actions = form.querySelector('.stance-actions')!;
     if (mine) {
-      const withdraw = h('button', { type: 'button', class: 'button small' }, t('stance.withdraw'));
+      const withdraw = setText(h('button', { type: 'button', class: 'button small' }), 'stance.withdraw');
       withdraw.addEventListener('click', () => {
         panel.stanceDraft = { stance: null, reason: '' };
         this.deliberation
           .withdrawStance(id, this.me.participantId)
-          .then(() => (panel.feedback.textContent = t('stance.withdrawn')))
-          .catch((err) => (panel.feedback.textContent = t('delib.refused', { reason: refusal(err) })));
+          .then(() => (setText(panel.feedback, 'stance.withdrawn')))
+          .catch((err) => showRefusal(panel.feedback, err, 'delib.refused'));
       });
       actions.append(withdraw);
     }
@@ -304,12 +305,12 @@ export class ClausePanels {
       ? h('div', { class: 'stale-note', role: 'note', 'data-testid': 'stale-note' },
           h('p', {}, t('stance.stale', { stance: t(`stance.${mine.stance}` as never) })),
           (() => {
-            const b = h('button', { type: 'button', class: 'button small' }, t('stance.confirm'));
+            const b = setText(h('button', { type: 'button', class: 'button small' }), 'stance.confirm');
             b.addEventListener('click', () =>
               this.deliberation
                 .setStance(id, mine.stance, mine.reason)
-                .then(() => (panel.feedback.textContent = t('stance.confirmed')))
-                .catch((err) => (panel.feedback.textContent = t('delib.refused', { reason: refusal(err) }))));
+                .then(() => (setText(panel.feedback, 'stance.confirmed')))
+                .catch((err) => showRefusal(panel.feedback, err, 'delib.refused')));
             return b;
           })())
       : null;
@@ -343,21 +344,21 @@ export class ClausePanels {
 
   private renderThreads(panel: Panel): void {
     // The article's own threads: those on its amendments are shown with each amendment.
-    panel.commentsHeading.textContent = t('comments.heading', { n: this.deliberation.commentCount(panel.card.id) });
+    setText(panel.commentsHeading, 'comments.heading', { n: this.deliberation.commentCount(panel.card.id) });
     renderThreadList(panel.threads, this.deliberation.threads(panel.card.id), this.threadContext(panel), panel.feedback);
   }
 
   private commentForm(id: string, card: CardHandle, feedback: HTMLElement): HTMLElement {
     const areaId = `comment-${id}`;
     const area = h('textarea', { id: areaId, rows: 2, class: 'comment-text' });
-    const onClause = h('button', { type: 'submit', class: 'button small' }, t('comments.add'));
-    const onSelection = h('button', { type: 'button', class: 'button small' }, t('comments.addOnSelection'));
-    const label = h('label', { for: areaId }, t('comments.newLabel'));
+    const onClause = setText(h('button', { type: 'submit', class: 'button small' }), 'comments.add');
+    const onSelection = setText(h('button', { type: 'button', class: 'button small' }), 'comments.addOnSelection');
+    const label = setText(h('label', { for: areaId }), 'comments.newLabel');
     const form = h('form', { class: 'comment-form' }, label, area, h('div', { class: 'comment-form-actions' }, onClause, onSelection));
     onLangChange(() => {
-      label.textContent = t('comments.newLabel');
-      onClause.textContent = t('comments.add');
-      onSelection.textContent = t('comments.addOnSelection');
+      setText(label, 'comments.newLabel');
+      setText(onClause, 'comments.add');
+      setText(onSelection, 'comments.addOnSelection');
     });
     // The selection is read when the pointer goes down on the button, before the editor loses it.
     let anchor: ReturnType<typeof selectionAnchor> = null;
@@ -371,13 +372,13 @@ export class ClausePanels {
     const send = (withRange: boolean) => {
       const body = area.value.trim();
       if (!body) {
-        feedback.textContent = t('comments.empty');
+        setText(feedback, 'comments.empty');
         area.focus();
         return;
       }
       if (withRange && !anchor) remember();
       if (withRange && !anchor) {
-        feedback.textContent = t('comments.noSelection');
+        setText(feedback, 'comments.noSelection');
         return;
       }
       const range = withRange ? anchor : null;
@@ -386,9 +387,9 @@ export class ClausePanels {
         .then(() => {
           area.value = '';
           anchor = null;
-          feedback.textContent = t('comments.added');
+          setText(feedback, 'comments.added');
         })
-        .catch((err) => (feedback.textContent = t('delib.refused', { reason: refusal(err) })));
+        .catch((err) => showRefusal(feedback, err, 'delib.refused'));
     };
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -403,7 +404,7 @@ export class ClausePanels {
   private renderAmendments(panel: Panel, n: string): void {
     const list = this.deliberation.amendmentsFor(panel.card.id);
     const open = list.filter((a) => a.status === 'open').length;
-    panel.amendmentsHeading.textContent = t('amend.heading', { n: open });
+    setText(panel.amendmentsHeading, 'amend.heading', { n: open });
     const base = { heading: panel.clause.heading.toString(), body: panel.clause.body.toString() };
     rerenderKeepingFocus(panel.amendmentList, () => panel.amendmentList.replaceChildren(...list.map((a) => renderAmendmentItem(a, {
       deliberation: this.deliberation,
@@ -424,13 +425,14 @@ export class ClausePanels {
     const headingInput = h('input', { type: 'text', id: headingId });
     const bodyArea = h('textarea', { id: bodyId, rows: 4 });
     const why = h('textarea', { id: whyId, rows: 2 });
-    const submit = h('button', { type: 'submit', class: 'button small' }, t('amend.propose'));
+    // Built once (what is typed stays): marked so a language change rewrites the labels.
+    const submit = setText(h('button', { type: 'submit', class: 'button small' }), 'amend.propose');
     const details = h('details', { class: 'amend-form' },
-      h('summary', {}, t('amend.new')),
+      setText(h('summary', {}), 'amend.new'),
       h('form', {},
-        h('label', { for: headingId }, t('amend.headingLabel')), headingInput,
-        h('label', { for: bodyId }, t('amend.bodyLabel')), bodyArea,
-        h('label', { for: whyId }, t('amend.whyLabel')), why,
+        setText(h('label', { for: headingId }), 'amend.headingLabel'), headingInput,
+        setText(h('label', { for: bodyId }), 'amend.bodyLabel'), bodyArea,
+        setText(h('label', { for: whyId }), 'amend.whyLabel'), why,
         submit));
     // Filled from the article's text as the form opens: on the summary's click (keyboard too), which runs
     // before the details opens. The 'toggle' event comes later, as a separate task, and could overwrite
@@ -450,9 +452,9 @@ export class ClausePanels {
           bodyArea.value = '';
           why.value = '';
           details.open = false;
-          feedback.textContent = t('amend.proposed');
+          setText(feedback, 'amend.proposed');
         })
-        .catch((err) => (feedback.textContent = t('delib.refused', { reason: refusal(err) })));
+        .catch((err) => showRefusal(feedback, err, 'delib.refused'));
     });
     return details;
   }

@@ -10,10 +10,11 @@ import { fromBase64 } from 'lib0/buffer';
 import { StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
 import type { TextEditor } from './editor';
-import { refusal, type CommentView, type Deliberation } from './deliberation';
+import { type CommentView, type Deliberation } from './deliberation';
 import { askText, confirmAction } from './dialog';
 import { announce, flushHeld, h, renderUnlessTyping } from './dom';
-import { formatDateTime, roleLabel, t } from './i18n';
+import { showRefusal } from './errors';
+import { formatDateTime, roleLabel, setText, t } from './i18n';
 
 // ---- highlighted ranges in an editor
 
@@ -95,7 +96,7 @@ function time(iso: string): string {
 }
 
 function report(status: HTMLElement, error: unknown): void {
-  status.textContent = t('delib.refused', { reason: refusal(error) });
+  showRefusal(status, error, 'delib.refused');
 }
 
 /** One thread (first comment and its replies) as a list item. */
@@ -126,7 +127,7 @@ function renderComment(c: CommentView, ctx: ThreadContext, status: HTMLElement, 
     isThread && c.resolved ? h('span', { class: 'resolved-tag' }, ' · ' + t('comments.resolvedBy', { name: c.resolvedBy ?? '' })) : null);
   let body: HTMLElement;
   if (c.hidden) body = h('p', { class: 'comment-body withheld' }, t('comments.hidden', { name: c.hiddenBy ?? '', reason: c.hiddenReason ?? '' }));
-  else if (c.deleted) body = h('p', { class: 'comment-body withheld' }, t('comments.deleted'));
+  else if (c.deleted) body = setText(h('p', { class: 'comment-body withheld' }), 'comments.deleted');
   else body = h('p', { class: 'comment-body' }, c.body ?? '');
   const actions = h('div', { class: 'comment-actions' });
   const live = !c.hidden && !c.deleted;
@@ -224,7 +225,7 @@ export function newThreadForm(opts: {
     e.preventDefault();
     const body = area.value.trim();
     if (!body) {
-      opts.status.textContent = t('comments.empty');
+      setText(opts.status, 'comments.empty');
       area.focus();
       return;
     }
@@ -235,7 +236,7 @@ export function newThreadForm(opts: {
       .send(body)
       .then(() => {
         area.value = '';
-        opts.status.textContent = t('comments.added');
+        setText(opts.status, 'comments.added');
         announce(t('comments.added'));
         flushHeld(form);
       })

@@ -3,7 +3,7 @@
 
 import { groupNames, type StanceName } from './deliberation';
 import type { ConsensusState, Matrix } from './consensus-rule';
-import { groupLabel, t } from './i18n';
+import { groupLabel, setText, t } from './i18n';
 import { h } from './dom';
 
 export { computeMatrix, evaluate, type ConsensusState, type Matrix } from './consensus-rule';
@@ -16,8 +16,8 @@ export function stateBadge(state: ConsensusState, extra?: Record<string, string>
 /** A groups × stances table with counts and, under each count, who. */
 export function matrixTable(matrix: Matrix, caption: string, options: { large?: boolean } = {}): HTMLTableElement {
   const stances: StanceName[] = ['agree', 'reservations', 'disagree', 'block'];
-  const head = h('tr', {}, h('th', { scope: 'col' }, t('consensus.group')), ...stances.map((s) => h('th', { scope: 'col' }, t(`stance.${s}` as never))),
-    h('th', { scope: 'col' }, t('consensus.stale')));
+  const head = h('tr', {}, setText(h('th', { scope: 'col' }), 'consensus.group'), ...stances.map((s) => h('th', { scope: 'col' }, t(`stance.${s}` as never))),
+    setText(h('th', { scope: 'col' }), 'consensus.stale'));
   const rows = groupNames.map((g) => {
     const tally = matrix.tallies[g]!;
     const cells = stances.map((s) => {

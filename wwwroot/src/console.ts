@@ -3,12 +3,13 @@
 
 import type { ClauseView } from './bill';
 import { computeMatrix, matrixTable, stateBadge } from './consensus';
-import { clauseTextHash, refusal, type AgendaItem, type Deliberation, type SessionView } from './deliberation';
+import { clauseTextHash, type AgendaItem, type Deliberation, type SessionView } from './deliberation';
 import { renderDiff } from './amendments';
 import { askText, confirmAction } from './dialog';
 import { voteSummary } from './approval';
 import { announce, h } from './dom';
-import { formatTime, t } from './i18n';
+import { showRefusal } from './errors';
+import { formatTime, setText, t } from './i18n';
 import { clockText, type LiveBill } from './live-bill';
 
 export class FacilitatorConsole {
@@ -44,7 +45,7 @@ export class FacilitatorConsole {
     this.d
       .session$(method, ...args)
       .then(() => announce(t('console.done')))
-      .catch((e) => (this.feedback.textContent = t('delib.refused', { reason: refusal(e) })));
+      .catch((e) => showRefusal(this.feedback, e, 'delib.refused'));
   }
 
   private clauses(): ClauseView[] {
@@ -106,27 +107,27 @@ export class FacilitatorConsole {
       }));
     const pick = h('select', { id: 'agenda-add-clause' }, ...clauses.filter((c) => !items.some((a) => a.clauseId === c.id)).map((c) => h('option', { value: c.id }, this.label(c))));
     const minutes = h('input', { type: 'number', id: 'agenda-add-minutes', min: 1, max: 240, value: 10, class: 'minutes' });
-    const add = h('button', { type: 'submit', class: 'button small' }, t('agenda.add'));
+    const add = setText(h('button', { type: 'submit', class: 'button small' }), 'agenda.add');
     const form = h('form', { class: 'inline-form' },
-      h('label', { for: 'agenda-add-clause' }, t('agenda.addClause')), pick,
-      h('label', { for: 'agenda-add-minutes' }, t('agenda.addMinutes')), minutes, add);
+      setText(h('label', { for: 'agenda-add-clause' }), 'agenda.addClause'), pick,
+      setText(h('label', { for: 'agenda-add-minutes' }), 'agenda.addMinutes'), minutes, add);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       if (!pick.value) return;
       save([...items, { clauseId: pick.value, minutes: Number(minutes.value) || 10, status: 'pending', startedAt: null, endedAt: null }]);
     });
-    const end = h('button', { type: 'button', class: 'button small', disabled: !items.some((a) => a.status === 'current') }, t('agenda.end'));
+    const end = setText(h('button', { type: 'button', class: 'button small', disabled: !items.some((a) => a.status === 'current') }), 'agenda.end');
     end.addEventListener('click', () => this.act('EndAgendaItem'));
     return h('section', { class: 'panel console-section', 'aria-labelledby': 'agenda-heading' },
-      h('h2', { id: 'agenda-heading', class: 'panel-heading' }, t('agenda.heading')),
-      items.length ? list : h('p', { class: 'muted' }, t('agenda.empty')), form, end);
+      setText(h('h2', { id: 'agenda-heading', class: 'panel-heading' }), 'agenda.heading'),
+      items.length ? list : setText(h('p', { class: 'muted' }), 'agenda.empty'), form, end);
   }
 
   // ---- the open round
 
   private roundSection(s: SessionView, clauses: ClauseView[]): HTMLElement {
     const round = s.round;
-    const parts: (HTMLElement | null)[] = [h('h2', { id: 'round-heading', class: 'panel-heading' }, t('round.heading'))];
+    const parts: (HTMLElement | null)[] = [setText(h('h2', { id: 'round-heading', class: 'panel-heading' }), 'round.heading')];
     if (round) {
       const c = clauses.find((x) => x.id === round.clauseId);
       if (c) {
@@ -134,15 +135,15 @@ export class FacilitatorConsole {
         parts.push(h('p', {}, t('round.openOn', { item: this.label(c) }), ' ', stateBadge(matrix.state, { 'data-testid': 'round-state' })),
           matrixTable(matrix, t('consensus.caption', { n: c.number ?? '' })));
       }
-      const close = h('button', { type: 'button', class: 'button primary', 'data-testid': 'close-round' }, t('round.close'));
+      const close = setText(h('button', { type: 'button', class: 'button primary', 'data-testid': 'close-round' }), 'round.close');
       close.addEventListener('click', () => this.act('CloseRound'));
       parts.push(close);
     } else {
-      parts.push(h('p', { class: 'muted' }, t('round.none')));
+      parts.push(setText(h('p', { class: 'muted' }), 'round.none'));
     }
     const done = s.rounds.slice(-5).reverse();
     if (done.length) {
-      parts.push(h('h3', { class: 'sub-heading' }, t('round.history')),
+      parts.push(setText(h('h3', { class: 'sub-heading' }), 'round.history'),
         h('ul', { class: 'round-history', 'data-testid': 'round-history' }, ...done.map((r) => {
           const c = clauses.find((x) => x.id === r.clauseId);
           return h('li', {}, (c ? this.label(c) : r.clauseId) + ' : ', r.result ? stateBadge(r.result.state as never) : '—',
@@ -188,7 +189,7 @@ export class FacilitatorConsole {
         h('td', { class: 'row-actions' }, h('div', { class: 'row-actions-inner' }, focus, lockButton, roundButton)));
     });
     return h('section', { class: 'panel console-section console-clauses', 'aria-labelledby': 'clauses-heading' },
-      h('h2', { id: 'clauses-heading', class: 'panel-heading' }, t('console.clausesHeading')),
+      setText(h('h2', { id: 'clauses-heading', class: 'panel-heading' }), 'console.clausesHeading'),
       h('div', { class: 'table-scroll' }, h('table', { class: 'console-table', 'data-testid': 'console-clauses' },
         h('thead', {}, h('tr', {}, ...['console.col.clause', 'console.col.state', 'console.col.comments', 'console.col.lock', 'console.col.actions'].map((k) => h('th', { scope: 'col' }, t(k as never))))),
         h('tbody', {}, ...rows))));
@@ -200,17 +201,17 @@ export class FacilitatorConsole {
     const open = [...this.d.amendments.values()].filter((a) => a.status === 'open');
     const items = open.map((a) => {
       const c = a.clauseId ? clauses.find((x) => x.id === a.clauseId) : undefined;
-      const adopt = h('button', { type: 'button', class: 'button small primary' }, t('amend.adopt'));
+      const adopt = setText(h('button', { type: 'button', class: 'button small primary' }), 'amend.adopt');
       adopt.addEventListener('click', async () => {
         const message = c ? t('amend.adoptConfirm', { n: c.number ?? '' }) : t('amend.adoptNewConfirm');
         if (!(await confirmAction({ title: t('amend.adoptTitle'), message, submit: t('amend.adopt') }))) return;
-        this.d.adopt(a.id).then(() => announce(t('amend.adopted'))).catch((e) => (this.feedback.textContent = t('delib.refused', { reason: refusal(e) })));
+        this.d.adopt(a.id).then(() => announce(t('amend.adopted'))).catch((e) => showRefusal(this.feedback, e, 'delib.refused'));
       });
-      const aside = h('button', { type: 'button', class: 'button small' }, t('amend.setAside'));
+      const aside = setText(h('button', { type: 'button', class: 'button small' }), 'amend.setAside');
       aside.addEventListener('click', async () => {
         const note = await askText({ title: t('amend.setAsideTitle'), label: t('amend.setAsidePrompt'), multiline: true, submit: t('amend.setAside') });
         if (note === null) return;
-        this.d.setAside(a.id, note || undefined).catch((e) => (this.feedback.textContent = t('delib.refused', { reason: refusal(e) })));
+        this.d.setAside(a.id, note || undefined).catch((e) => showRefusal(this.feedback, e, 'delib.refused'));
       });
       const markers = this.d.stancesOn(a.id);
       const matrix = computeMatrix(markers, a.textHash, this.d.session.rule);
@@ -221,8 +222,8 @@ export class FacilitatorConsole {
         h('div', { class: 'amendment-actions' }, adopt, aside));
     });
     return h('section', { class: 'panel console-section', 'aria-labelledby': 'amend-heading' },
-      h('h2', { id: 'amend-heading', class: 'panel-heading' }, t('console.amendmentsHeading')),
-      items.length ? h('ul', { class: 'amendment-queue' }, ...items) : h('p', { class: 'muted' }, t('console.noAmendments')));
+      setText(h('h2', { id: 'amend-heading', class: 'panel-heading' }), 'console.amendmentsHeading'),
+      items.length ? h('ul', { class: 'amendment-queue' }, ...items) : setText(h('p', { class: 'muted' }), 'console.noAmendments'));
   }
 
   // ---- rules
@@ -234,12 +235,12 @@ export class FacilitatorConsole {
     const share = h('select', { id: 'rule-share' }, ...[0.5, 0.6, 2 / 3, 0.75, 0.9].map((v) =>
       h('option', { value: String(v), selected: Math.abs(v - r.agreeShare) < 1e-6 }, t('rule.share', { pct: Math.round(v * 100) }))));
     const min = h('input', { type: 'number', id: 'rule-min', min: 0, max: 100, value: r.minStancesPerGroup, class: 'minutes' });
-    const save = h('button', { type: 'submit', class: 'button small' }, t('rule.save'));
+    const save = setText(h('button', { type: 'submit', class: 'button small' }), 'rule.save');
     const form = h('form', { class: 'rule-form' },
-      h('p', {}, block, ' ', h('label', { for: 'rule-block' }, t('rule.block'))),
-      h('p', {}, reservations, ' ', h('label', { for: 'rule-reservations' }, t('rule.reservations'))),
-      h('p', {}, h('label', { for: 'rule-share' }, t('rule.shareLabel')), ' ', share),
-      h('p', {}, h('label', { for: 'rule-min' }, t('rule.min')), ' ', min),
+      h('p', {}, block, ' ', setText(h('label', { for: 'rule-block' }), 'rule.block')),
+      h('p', {}, reservations, ' ', setText(h('label', { for: 'rule-reservations' }), 'rule.reservations')),
+      h('p', {}, setText(h('label', { for: 'rule-share' }), 'rule.shareLabel'), ' ', share),
+      h('p', {}, setText(h('label', { for: 'rule-min' }), 'rule.min'), ' ', min),
       save);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -251,33 +252,33 @@ export class FacilitatorConsole {
       });
     });
     const approval = h('select', { id: 'approval-rule', disabled: s.vote !== null },
-      h('option', { value: 'unanimity', selected: s.approvalRule === 'unanimity' }, t('vote.rule.unanimity')),
-      h('option', { value: 'majority', selected: s.approvalRule === 'majority' }, t('vote.rule.majority')));
+      setText(h('option', { value: 'unanimity', selected: s.approvalRule === 'unanimity' }), 'vote.rule.unanimity'),
+      setText(h('option', { value: 'majority', selected: s.approvalRule === 'majority' }), 'vote.rule.majority'));
     approval.addEventListener('change', () => this.act('SetApprovalRule', approval.value));
     return h('section', { class: 'panel console-section', 'aria-labelledby': 'rules-heading' },
-      h('h2', { id: 'rules-heading', class: 'panel-heading' }, t('rule.heading')), form,
-      h('p', {}, h('label', { for: 'approval-rule' }, t('vote.ruleLabel')), ' ', approval));
+      setText(h('h2', { id: 'rules-heading', class: 'panel-heading' }), 'rule.heading'), form,
+      h('p', {}, setText(h('label', { for: 'approval-rule' }), 'vote.ruleLabel'), ' ', approval));
   }
 
   // ---- the final vote
 
   private voteSection(s: SessionView): HTMLElement {
-    const parts: HTMLElement[] = [h('h2', { id: 'vote-heading', class: 'panel-heading' }, t('vote.heading'))];
+    const parts: HTMLElement[] = [setText(h('h2', { id: 'vote-heading', class: 'panel-heading' }), 'vote.heading')];
     if (s.vote) {
-      parts.push(h('p', { class: 'vote-open' }, t('vote.openNote')), voteSummary(s.vote),
+      parts.push(setText(h('p', { class: 'vote-open' }), 'vote.openNote'), voteSummary(s.vote),
         h('ul', { class: 'ballots' }, ...s.vote.ballots.map((b) => h('li', {}, `${b.displayName} : ${b.approves ? t('vote.for') : t('vote.against')}`))));
-      const close = h('button', { type: 'button', class: 'button primary', 'data-testid': 'close-vote' }, t('vote.close'));
+      const close = setText(h('button', { type: 'button', class: 'button primary', 'data-testid': 'close-vote' }), 'vote.close');
       close.addEventListener('click', async () => {
         if (await confirmAction({ title: t('vote.close'), message: t('vote.closeConfirm'), submit: t('vote.close') })) this.act('CloseVote');
       });
       parts.push(close);
     } else {
       if (s.lastVote) parts.push(voteSummary(s.lastVote));
-      const open = h('button', { type: 'button', class: 'button', 'data-testid': 'open-vote' }, t('vote.open'));
+      const open = setText(h('button', { type: 'button', class: 'button', 'data-testid': 'open-vote' }), 'vote.open');
       open.addEventListener('click', async () => {
         if (await confirmAction({ title: t('vote.open'), message: t('vote.openConfirm'), submit: t('vote.open') })) this.act('OpenVote');
       });
-      parts.push(h('p', { class: 'muted small' }, t('vote.freezeExplain')), open);
+      parts.push(setText(h('p', { class: 'muted small' }), 'vote.freezeExplain'), open);
     }
     return h('section', { class: 'panel console-section', 'aria-labelledby': 'vote-heading' }, ...parts);
   }

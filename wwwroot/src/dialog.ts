@@ -3,7 +3,7 @@
 // English through the message table, Escape or "Annuler" cancels, and focus goes back where it was.
 
 import { h } from './dom';
-import { t } from './i18n';
+import { setText, t } from './i18n';
 
 let counter = 0;
 
@@ -38,7 +38,7 @@ function open<T>(build: (id: string, form: HTMLFormElement, dialog: HTMLDialogEl
   const dialog = h('dialog', { class: 'app-dialog', 'aria-labelledby': titleId, 'data-testid': 'dialog' },
     h('h2', { id: titleId, class: 'dialog-title' }, opts.title), form);
   const { first, result } = build(id, form, dialog);
-  const cancel = h('button', { type: 'button', class: 'button', value: 'cancel' }, t('dialog.cancel'));
+  const cancel = setText(h('button', { type: 'button', class: 'button', value: 'cancel' }), 'dialog.cancel');
   const ok = h('button', { type: 'submit', class: `button ${opts.danger ? 'danger-fill' : 'primary'}`, value: 'ok' }, opts.submit);
   form.append(h('div', { class: 'dialog-actions' }, cancel, ok));
   document.body.append(dialog);
@@ -93,7 +93,7 @@ export function askText(opts: AskTextOptions): Promise<string | null> {
         const text = field.value.trim();
         if (opts.required && !text) {
           field.setAttribute('aria-invalid', 'true');
-          error.textContent = t('dialog.required');
+          setText(error, 'dialog.required');
           field.focus();
           return undefined;
         }

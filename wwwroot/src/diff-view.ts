@@ -2,7 +2,7 @@
 // side-by-side text (HTML the server built with every character encoded, so it can be inserted as is).
 
 import { h } from './dom';
-import { groupLabel, lang, t, type MessageKey } from './i18n';
+import { groupLabel, lang, type MessageKey, setText, t } from './i18n';
 import type { Diff } from './versions-api';
 
 export type DiffMode = 'inline' | 'side';
@@ -33,6 +33,6 @@ export function renderDiff(host: HTMLElement, diff: Diff, mode: DiffMode): void 
   // Safe: DiffHtml encodes all text server-side; only its own tags and classes are markup.
   body.innerHTML = mode === 'inline' ? diff.inlineHtml : diff.sideBySideHtml;
   const legend = h('p', { class: 'diff-legend small' },
-    h('ins', {}, t('ver.legendIns')), ' ', h('del', {}, t('ver.legendDel')), ' ', h('ins', { class: 'punct' }, ','), ' ', t('ver.legendPunct'));
-  host.replaceChildren(summary, list.childElementCount ? list : h('p', { class: 'muted' }, t('ver.noClauseChange')), legend, body);
+    setText(h('ins', {}), 'ver.legendIns'), ' ', setText(h('del', {}), 'ver.legendDel'), ' ', h('ins', { class: 'punct' }, ','), ' ', t('ver.legendPunct'));
+  host.replaceChildren(summary, list.childElementCount ? list : setText(h('p', { class: 'muted' }), 'ver.noClauseChange'), legend, body);
 }

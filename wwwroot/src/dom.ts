@@ -1,5 +1,7 @@
 // Tiny DOM helpers: build elements without innerHTML, so names people type are never parsed as markup.
 
+import { onLangChange } from './i18n';
+
 type Attrs = Record<string, string | number | boolean | undefined | null>;
 type Child = Node | string | null | undefined | false;
 
@@ -28,6 +30,7 @@ let announcer: HTMLElement | undefined;
 
 /** Says something to screen readers without moving focus (moves, merges, copies…). */
 export function announce(message: string): void {
+  if (!announcer) onLangChange(() => announcer?.replaceChildren()); // said in the other language: stale now
   if (!announcer) {
     announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', id: 'announcer' });
     document.body.append(announcer);

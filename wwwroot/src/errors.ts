@@ -2,7 +2,7 @@
 // table's entry for that code in the current language. The server's own sentence (English) is only a fallback
 // for a code this front end does not know yet.
 
-import { hasKey, t } from './i18n';
+import { hasKey, onLangChange, t, type MessageKey } from './i18n';
 
 /** A refusal taken apart: the code (undefined when none could be found) and the server's sentence. */
 export interface Refusal {
@@ -67,15 +67,53 @@ export function refusalKey(r: Refusal): string | undefined {
 /** What to tell people about a refused action, in the current language. */
 export function refusalMessage(error: unknown): string {
   const r = typeof error === 'string' ? parseHubRefusal(error) : refusalOf(error);
-  const key = refusalKey(r);
-  if (key && hasKey(key)) return t(key, r.params);
-  // A bare HTTP status (an answer that was not JSON): say which, without the server's page.
-  if (r.code && /^\d+$/.test(r.code)) return t('error.generic', { status: r.code });
   // Unknown code: the server's own sentence beats nothing.
-  return r.detail || (error instanceof Error ? error.message : String(error));
+  return messageOf(r) || (error instanceof Error ? error.message : String(error));
 }
 
 /** The refusal code of an error, if it has one. */
 export function refusalCode(error: unknown): string | undefined {
   return refusalOf(error).code;
 }
+
+/**
+ * Shows a refusal in an element (optionally inside a wrapper message such as `delib.refused`), and keeps it in
+ * the page's language: the refusal is kept on the element and redrawn when the language changes.
+ */
+export function showRefusal(el: HTMLElement, error: unknown, wrap?: MessageKey, wrapParam = 'reason'): void {
+  const r = typeof error === 'string' ? parseHubRefusal(error) : refusalOf(error);
+  if (!r.code && error instanceof Error) r.detail = error.message;
+  el.dataset['refusal'] = JSON.stringify({ r, wrap: wrap ?? null, wrapParam });
+  el.dataset['code'] = r.code ?? '';
+  delete el.dataset['i18n'];
+  delete el.dataset['i18nShown'];
+  drawRefusal(el);
+}
+
+function messageOf(r: Refusal): string {
+  const key = refusalKey(r);
+  if (key && hasKey(key)) return t(key, r.params);
+  if (r.code && /^\d+$/.test(r.code)) return t('error.generic', { status: r.code });
+  return r.detail;
+}
+
+function drawRefusal(el: HTMLElement): void {
+  const stored = el.dataset['refusal'];
+  if (!stored) return;
+  const { r, wrap, wrapParam } = JSON.parse(stored) as { r: Refusal; wrap: MessageKey | null; wrapParam: string };
+  const message = messageOf(r);
+  el.textContent = wrap ? t(wrap, { [wrapParam]: message }) : message;
+  el.dataset['refusalShown'] = el.textContent;
+}
+
+onLangChange(() => {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-refusal]')) {
+    // Written over since: no longer a refusal to redraw.
+    if (el.textContent !== el.dataset['refusalShown']) {
+      delete el.dataset['refusal'];
+      delete el.dataset['refusalShown'];
+    } else {
+      drawRefusal(el);
+    }
+  }
+});

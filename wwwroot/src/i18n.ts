@@ -1133,6 +1133,20 @@ export function setLang(next: Lang): void {
   for (const l of listeners) l();
 }
 
+/**
+ * Writes a message into an element built once (a form label, a feedback line) and marks it, so a language
+ * change rewrites it too (applyTranslations).
+ */
+export function setText(el: HTMLElement, key: MessageKey, params?: Record<string, string | number>): HTMLElement {
+  el.dataset['i18n'] = key;
+  if (params) el.dataset['i18nParams'] = JSON.stringify(params);
+  else delete el.dataset['i18nParams'];
+  delete el.dataset['refusal'];
+  el.textContent = t(key, params);
+  el.dataset['i18nShown'] = el.textContent;
+  return el;
+}
+
 /** Called again whenever the language changes, so dynamic text can be redrawn. */
 export function onLangChange(listener: () => void): () => void {
   listeners.add(listener);
@@ -1191,7 +1205,18 @@ export function plural(n: number, one: MessageKey, many: MessageKey, zero?: Mess
 export function applyTranslations(root: ParentNode): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const key = el.dataset['i18n'];
-    if (key && hasKey(key)) el.textContent = t(key);
+    if (!key || !hasKey(key)) continue;
+    const shown = el.dataset['i18nShown'];
+    if (shown !== undefined && el.textContent !== shown) {
+      // Written over since (other text, or emptied): no longer ours to translate.
+      delete el.dataset['i18n'];
+      delete el.dataset['i18nParams'];
+      delete el.dataset['i18nShown'];
+      continue;
+    }
+    const params = el.dataset['i18nParams'];
+    el.textContent = params ? t(key, JSON.parse(params) as Record<string, string | number>) : t(key);
+    if (shown !== undefined) el.dataset['i18nShown'] = el.textContent;
   }
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
     const key = el.dataset['i18nLabel'];

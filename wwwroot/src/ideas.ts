@@ -2,8 +2,8 @@
 // matrix and the ideas not yet placed. Facilitators edit; everyone reads.
 
 import { announce, byId, h } from './dom';
-import { refusalMessage } from './errors';
-import { groupLabel, onLangChange, t } from './i18n';
+import { showRefusal } from './errors';
+import { groupLabel, onLangChange, setText, t } from './i18n';
 import { VersionsApi, type Disposition, type IdeaRow, type Ideas } from './versions-api';
 
 const kinds = ['', 'carried', 'merged', 'already-done', 'outside-powers', 'set-aside'];
@@ -38,11 +38,11 @@ export class IdeasPage {
     const status = byId('import-status');
     try {
       const r = await this.api.importIdeas(byId<HTMLSelectElement>('import-format').value, byId<HTMLTextAreaElement>('import-content').value);
-      status.textContent = t('ideas.imported', { n: r.imported, total: r.total });
+      setText(status, 'ideas.imported', { n: r.imported, total: r.total });
       status.className = 'ok';
       await this.load();
     } catch (e) {
-      status.textContent = refusalMessage(e);
+      showRefusal(status, e);
       status.className = 'error';
     }
   }
@@ -65,17 +65,17 @@ export class IdeasPage {
     const data = this.data;
     if (!data) return;
     byId('ideas-count').textContent = t('ideas.count', { placed: data.placed, total: data.total });
-    const head = h('tr', {}, h('th', { scope: 'col' }, t('ideas.idea')),
+    const head = h('tr', {}, setText(h('th', { scope: 'col' }), 'ideas.idea'),
       ...data.articles.map((a) => h('th', { scope: 'col', title: a.heading }, t('ver.articleShort', { n: a.number }))),
-      h('th', { scope: 'col' }, t('ideas.disposition')));
+      setText(h('th', { scope: 'col' }), 'ideas.disposition'));
     const rows = data.ideas.map((idea) => this.row(idea));
     byId('matrix').replaceChildren(
-      h('caption', { class: 'visually-hidden' }, t('ideas.matrixCaption')),
+      setText(h('caption', { class: 'visually-hidden' }), 'ideas.matrixCaption'),
       h('thead', {}, head), h('tbody', {}, ...rows));
     const unplaced = data.ideas.filter((i) => !i.placed);
     byId('unplaced').replaceChildren(...(unplaced.length
       ? unplaced.map((i) => h('li', {}, `${i.number}. ${i.title} — ${t(`ideas.reason.${i.unplacedReason ?? 'no-disposition'}` as 'ideas.reason.no-disposition')}`))
-      : [h('li', { class: 'muted' }, t('ideas.allPlaced'))]));
+      : [setText(h('li', { class: 'muted' }), 'ideas.allPlaced')]));
   }
 
   private row(idea: IdeaRow): HTMLTableRowElement {
@@ -100,7 +100,7 @@ export class IdeasPage {
     const detailValue = current?.kind === 'carried' ? (current.clauseIds ?? []).map((c) => this.numberOf(c)).join(', ')
       : current?.kind === 'merged' ? (current.ideaNumbers ?? []).join(', ') : (current?.reason ?? current?.note ?? '');
     const detail = h('input', { type: 'text', id: id + '-detail', value: detailValue, 'aria-label': t('ideas.detailLabel', { n: idea.number }), placeholder: t('ideas.detailHint') });
-    const save = h('button', { type: 'submit', class: 'button small' }, t('ideas.save'));
+    const save = setText(h('button', { type: 'submit', class: 'button small' }), 'ideas.save');
     const form = h('form', { class: 'disposition-form' }, kind, detail, save);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -122,7 +122,7 @@ export class IdeasPage {
       await this.load();
     } catch (e) {
       const el = byId('page-error');
-      el.textContent = refusalMessage(e);
+      showRefusal(el, e);
       el.hidden = false;
     }
   }

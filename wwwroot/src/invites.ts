@@ -3,7 +3,7 @@
 
 import { absoluteUrl, createInvite, listInvites, revokeInvite, type Invite } from './api';
 import { announce, h } from './dom';
-import { formatDateTime, onLangChange, roleLabel, t } from './i18n';
+import { formatDateTime, onLangChange, roleLabel, setText, t } from './i18n';
 
 export const knownRoles = ['citizen', 'elected', 'civil-servant', 'clerk', 'facilitator', 'observer'];
 
@@ -80,7 +80,7 @@ export class InvitePanel {
       this.invites = (await listInvites(this.billId)).filter((i) => !i.revoked);
       this.error.textContent = '';
     } catch {
-      this.error.textContent = t('error.network');
+      setText(this.error, 'error.network');
     }
     this.render();
   }
@@ -92,7 +92,7 @@ export class InvitePanel {
       this.render();
       announce(t('invite.copyLabel', { role: roleLabel(invite.role) }));
     } catch {
-      this.error.textContent = t('error.network');
+      setText(this.error, 'error.network');
     }
   }
 
@@ -103,20 +103,20 @@ export class InvitePanel {
       this.render();
       announce(t('invite.revoked'));
     } catch {
-      this.error.textContent = t('error.network');
+      setText(this.error, 'error.network');
     }
   }
 
   private render(): void {
-    this.heading.textContent = t('invite.heading');
-    this.label.textContent = t('invite.createFor');
-    this.createButton.textContent = t('invite.create');
+    setText(this.heading, 'invite.heading');
+    setText(this.label, 'invite.createFor');
+    setText(this.createButton, 'invite.create');
     const roles = [...new Set([...this.invites.map((i) => i.role), ...knownRoles])];
     const selected = this.select.value;
     this.select.replaceChildren(...roles.map((r) => h('option', { value: r, selected: r === selected }, roleLabel(r))));
     this.list.replaceChildren(
-      ...(this.invites.some((i) => !i.url) ? [h('li', { class: 'muted small' }, t('invite.secretHidden'))] : []),
-      ...(this.invites.length ? this.invites.map((i) => inviteRow(i, (inv) => void this.revoke(inv))) : [h('li', { class: 'muted' }, t('invite.none'))]),
+      ...(this.invites.some((i) => !i.url) ? [setText(h('li', { class: 'muted small' }), 'invite.secretHidden')] : []),
+      ...(this.invites.length ? this.invites.map((i) => inviteRow(i, (inv) => void this.revoke(inv))) : [setText(h('li', { class: 'muted' }), 'invite.none')]),
     );
   }
 }

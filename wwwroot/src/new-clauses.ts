@@ -3,10 +3,11 @@
 // decided ones folded away, and a form to propose one (heading, text, where it goes, motive).
 
 import type { BillModel } from './bill';
-import { refusal, type AmendmentView, type Deliberation } from './deliberation';
+import { type AmendmentView, type Deliberation } from './deliberation';
 import { renderAmendmentItem, rerenderKeepingFocus } from './amendment-item';
 import { h } from './dom';
-import { onLangChange, t } from './i18n';
+import { showRefusal } from './errors';
+import { onLangChange, setText, t } from './i18n';
 
 const deliberating = new Set(['citizen', 'elected', 'civil-servant', 'facilitator']);
 
@@ -56,8 +57,8 @@ export class NewClauseProposals {
   }
 
   private render(): void {
-    this.heading.textContent = t('newClause.heading');
-    this.intro.textContent = t('newClause.intro');
+    setText(this.heading, 'newClause.heading');
+    setText(this.intro, 'newClause.intro');
     const active = this.model.list().active;
     const numbers = new Map(active.map((c) => [c.id, c.number]));
     const all = this.deliberation.newClauseAmendments();
@@ -79,7 +80,7 @@ export class NewClauseProposals {
       return el;
     };
     rerenderKeepingFocus(this.list, () =>
-      this.list.replaceChildren(...(open.length ? open.map(item) : [h('p', { class: 'muted' }, t('newClause.none'))])));
+      this.list.replaceChildren(...(open.length ? open.map(item) : [setText(h('p', { class: 'muted' }), 'newClause.none')])));
     this.decided.hidden = done.length === 0;
     rerenderKeepingFocus(this.decided, () => {
       const wasOpen = this.decided.open;
@@ -90,7 +91,7 @@ export class NewClauseProposals {
     // The position choices follow the articles (numbers change as people move them).
     const chosen = this.position.value;
     this.position.replaceChildren(
-      h('option', { value: '' }, t('newClause.atEnd')),
+      setText(h('option', { value: '' }), 'newClause.atEnd'),
       ...active.map((c) => {
         const heading = c.heading.toString().trim();
         return h('option', { value: c.id }, t('newClause.after', { n: c.number ?? '' }) + (heading ? ' — ' + heading : ''));
@@ -117,12 +118,12 @@ export class NewClauseProposals {
       h('div', { class: 'stance-actions' }, submit));
     const details = h('details', { class: 'amend-form new-clause-form' }, summary, form);
     const texts = () => {
-      summary.textContent = t('newClause.propose');
-      labels.position.textContent = t('newClause.position');
-      labels.heading.textContent = t('newClause.headingLabel');
-      labels.body.textContent = t('newClause.bodyLabel');
-      labels.why.textContent = t('amend.whyLabel');
-      submit.textContent = t('newClause.submit');
+      setText(summary, 'newClause.propose');
+      setText(labels.position, 'newClause.position');
+      setText(labels.heading, 'newClause.headingLabel');
+      setText(labels.body, 'newClause.bodyLabel');
+      setText(labels.why, 'amend.whyLabel');
+      setText(submit, 'newClause.submit');
     };
     texts();
     onLangChange(texts);
@@ -133,7 +134,7 @@ export class NewClauseProposals {
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       if (!bodyArea.value.trim()) {
-        error.textContent = t('newClause.bodyRequired');
+        setText(error, 'newClause.bodyRequired');
         bodyArea.setAttribute('aria-invalid', 'true');
         bodyArea.focus();
         return;
@@ -151,9 +152,9 @@ export class NewClauseProposals {
           bodyArea.value = '';
           why.value = '';
           details.open = false;
-          this.feedback.textContent = t('newClause.proposed');
+          setText(this.feedback, 'newClause.proposed');
         })
-        .catch((err) => (this.feedback.textContent = t('delib.refused', { reason: refusal(err) })))
+        .catch((err) => showRefusal(this.feedback, err, 'delib.refused'))
         .finally(() => (submit.disabled = false));
     });
     return details;

@@ -1,7 +1,7 @@
 // Who is here: one entry per person present (from awareness; the server vouches for name, role, group).
 
 import type { Awareness } from 'y-protocols/awareness';
-import { groupLabel, onLangChange, plural, roleLabel, t } from './i18n';
+import { groupLabel, onLangChange, plural, roleLabel, setText, t } from './i18n';
 import { isDefaultGroup, roleColor } from './roles';
 import { h, textOn } from './dom';
 
@@ -70,7 +70,7 @@ export class PresenceList {
 
   private render(): void {
     const heading = this.root.querySelector('#presence-heading');
-    if (heading) heading.textContent = t('presence.heading');
+    if (heading instanceof HTMLElement) setText(heading, 'presence.heading');
     const users = presentUsers(this.awareness);
     this.countEl.textContent = plural(users.length, 'presence.count.one', 'presence.count.many');
     this.listEl.replaceChildren(

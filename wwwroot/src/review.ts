@@ -2,8 +2,8 @@
 // facilitators keep them; everyone reads.
 
 import { announce, byId, h } from './dom';
-import { refusalMessage } from './errors';
-import { onLangChange, t } from './i18n';
+import { showRefusal } from './errors';
+import { onLangChange, setText, t } from './i18n';
 import { VersionsApi, type Article, type FollowUp } from './versions-api';
 
 export class ReviewPage {
@@ -36,7 +36,7 @@ export class ReviewPage {
       await this.load();
     } catch (e) {
       const el = byId('page-error');
-      el.textContent = refusalMessage(e);
+      showRefusal(el, e);
       el.hidden = false;
     }
   }
@@ -59,7 +59,7 @@ export class ReviewPage {
     clause.replaceChildren(...this.articles.map((a) => h('option', { value: a.id }, t('ver.article', { n: a.number }) + (a.heading ? ' — ' + a.heading : ''))));
     const body = byId('commitment-rows');
     body.replaceChildren();
-    if (data.commitments.length === 0) body.append(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, t('review.none'))));
+    if (data.commitments.length === 0) body.append(h('tr', {}, setText(h('td', { colspan: 6, class: 'muted' }), 'review.none')));
     for (const c of data.commitments) {
       const status = h('select', { 'aria-label': t('review.statusLabel', { action: c.action }), disabled: !this.canEdit },
         ...data.statuses.map((s) => h('option', { value: s }, t(`review.status.${s}` as 'review.status.planned'))));

@@ -1,7 +1,7 @@
 // The connection indicator: connected / reconnecting / offline, and how many edits are not yet stored.
 
 import type { BillProvider, ConnectionStatus } from './provider';
-import { onLangChange, t, plural } from './i18n';
+import { onLangChange, plural, setText, t } from './i18n';
 import { h } from './dom';
 import { refusalMessage } from './errors';
 
@@ -58,7 +58,7 @@ export class StatusIndicator {
     this.pendingEl.classList.toggle('has-pending', this.pending > 0);
     const waiting = this.retryAt !== undefined && this.status !== 'connected' && this.status !== 'revoked';
     this.retryButton.hidden = !waiting;
-    this.retryButton.textContent = t('status.retryNow');
+    setText(this.retryButton, 'status.retryNow');
     if (waiting) {
       const s = Math.max(0, Math.ceil((this.retryAt! - Date.now()) / 1000));
       this.retryEl.textContent = s > 0 ? t('status.retryIn', { s }) : '';

@@ -2,8 +2,8 @@
 // comparing two versions, and the clerk's exports.
 
 import { announce, byId, h } from './dom';
-import { refusalMessage } from './errors';
-import { formatDateTime, lang, onLangChange, t } from './i18n';
+import { showRefusal } from './errors';
+import { formatDateTime, lang, onLangChange, setText, t } from './i18n';
 import { renderDiff, type DiffMode } from './diff-view';
 import { HttpError, VersionsApi, type Diff, type Version, type VersionText, type Workshop } from './versions-api';
 
@@ -72,16 +72,15 @@ export class VersionsPage {
   }
 
   private error(e: unknown): void {
-    const message = refusalMessage(e);
     const el = byId('page-error');
-    el.textContent = t('ver.error', { message });
+    showRefusal(el, e, 'ver.error', 'message');
     el.hidden = false;
   }
 
   private renderWorkshops(): void {
     const body = byId('workshop-rows');
     body.replaceChildren();
-    if (this.workshops.length === 0) body.append(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, t('ver.noWorkshop'))));
+    if (this.workshops.length === 0) body.append(h('tr', {}, setText(h('td', { colspan: 6, class: 'muted' }), 'ver.noWorkshop')));
     for (const w of this.workshops) {
       const actions = h('td', {});
       if (this.isFacilitator && w.state !== 'closed') {
@@ -104,7 +103,7 @@ export class VersionsPage {
   private renderVersions(): void {
     const body = byId('version-rows');
     body.replaceChildren();
-    if (this.versions.length === 0) body.append(h('tr', {}, h('td', { colspan: 5, class: 'muted' }, t('ver.noVersion'))));
+    if (this.versions.length === 0) body.append(h('tr', {}, setText(h('td', { colspan: 5, class: 'muted' }), 'ver.noVersion')));
     for (const v of [...this.versions].reverse()) {
       const read = h('button', { type: 'button', class: 'button small', 'aria-label': t('ver.readLabel', { name: this.versionName(v) }) }, t('ver.read'));
       read.addEventListener('click', () => void this.read(v.id));
@@ -124,7 +123,7 @@ export class VersionsPage {
   private options(select: HTMLSelectElement, withCurrent: boolean): void {
     const value = select.value;
     select.replaceChildren();
-    if (withCurrent) select.append(h('option', { value: 'current' }, t('ver.current')));
+    if (withCurrent) select.append(setText(h('option', { value: 'current' }), 'ver.current'));
     for (const v of [...this.versions].reverse()) select.append(h('option', { value: v.id }, this.versionName(v)));
     if ([...select.options].some((o) => o.value === value)) select.value = value;
   }
@@ -201,7 +200,7 @@ export class VersionsPage {
         newer: this.diff.newer ? this.versionName(this.diff.newer) : t('ver.current'),
       });
     } catch (e) {
-      if (e instanceof HttpError && e.code === 'no-versions') host.replaceChildren(h('p', { class: 'muted' }, t('ver.noVersion')));
+      if (e instanceof HttpError && e.code === 'no-versions') host.replaceChildren(setText(h('p', { class: 'muted' }), 'ver.noVersion'));
       else this.error(e);
     } finally {
       host.removeAttribute('aria-busy');

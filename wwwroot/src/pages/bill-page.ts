@@ -8,7 +8,7 @@ import { BillView } from '../bill-view';
 import { byId, h } from '../dom';
 import { refusalCode, refusalMessage } from '../errors';
 import { TextEditor } from '../editor';
-import { initI18n, onLangChange, roleLabel, t } from '../i18n';
+import { initI18n, onLangChange, roleLabel, setText, t } from '../i18n';
 import { InvitePanel } from '../invites';
 import { openOfflineStore } from '../offline';
 import { PresenceList } from '../presence';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const youEl = byId('you');
   const readOnlyNote = byId('readonly-note');
   const renderIdentity = () => {
-    youEl.textContent = t('bill.you', { name: identity.name, role: roleLabel(identity.role) });
+    setText(youEl, 'bill.you', { name: identity.name, role: roleLabel(identity.role) });
     readOnlyNote.hidden = canEdit && !revoked;
     readOnlyNote.textContent = revoked ? t('bill.readOnlyRevoked') : frozen && joinedCanEdit ? t('vote.frozenNote') : t('bill.readOnlyObserver');
   };
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     const note = byId('delib-alert');
     note.hidden = false;
     note.dataset['code'] = refusalCode(lastRefusal) ?? '';
-    note.textContent = t('lock.refused', { reason: refusalMessage(lastRefusal) });
+    setText(note, 'lock.refused', { reason: refusalMessage(lastRefusal) });
   };
   onLangChange(showRefusal);
   provider.on('rejected', (code, message) => {

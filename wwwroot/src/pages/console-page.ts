@@ -3,7 +3,7 @@
 import { AuditPanel } from '../audit';
 import { FacilitatorConsole } from '../console';
 import { byId, h } from '../dom';
-import { initI18n, t } from '../i18n';
+import { initI18n, setText, t } from '../i18n';
 import { openLiveBill } from '../live-bill';
 
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   byId<HTMLAnchorElement>('projector-link').href = `/bills/${encodeURIComponent(live.billId)}/projector`;
   byId('loading').hidden = true;
   if (live.me.role !== 'facilitator') {
-    byId('console').replaceChildren(h('p', { class: 'fatal', role: 'alert' }, t('console.facilitatorsOnly')));
+    byId('console').replaceChildren(setText(h('p', { class: 'fatal', role: 'alert' }), 'console.facilitatorsOnly'));
     return;
   }
   const updateTitle = () => {

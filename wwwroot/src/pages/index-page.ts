@@ -3,7 +3,7 @@
 import { createBill } from '../api';
 import { byId, h } from '../dom';
 import { refusalMessage } from '../errors';
-import { initI18n, t } from '../i18n';
+import { initI18n, setText, t } from '../i18n';
 import { inviteRow } from '../invites';
 import { registerServiceWorker } from '../service-worker';
 
@@ -39,7 +39,7 @@ function main(): void {
       return;
     }
     submit.disabled = true;
-    submit.textContent = t('index.creating');
+    setText(submit, 'index.creating');
     formError.hidden = true;
     try {
       const created = await createBill(title.value.trim(), preamble.value, name.value.trim());
@@ -47,7 +47,7 @@ function main(): void {
       const heading = h('h2', { id: 'result-heading', tabindex: '-1' }, t('index.created', { title: title.value.trim() }));
       result.replaceChildren(
         heading,
-        h('p', {}, t('index.invitesIntro')),
+        setText(h('p', {}), 'index.invitesIntro'),
         h('ul', { class: 'invite-list', 'data-testid': 'invites' }, ...created.invites.map((i) => inviteRow(i))),
         h('p', {}, open),
       );
@@ -59,7 +59,7 @@ function main(): void {
       formError.hidden = false;
     } finally {
       submit.disabled = false;
-      submit.textContent = t('index.submit');
+      setText(submit, 'index.submit');
     }
   });
 }

@@ -3,7 +3,7 @@
 import { ApiError, joinBill, previewInvite } from '../api';
 import { byId } from '../dom';
 import { refusalMessage } from '../errors';
-import { initI18n, onLangChange, roleLabel, t } from '../i18n';
+import { initI18n, onLangChange, roleLabel, setText, t } from '../i18n';
 import { registerServiceWorker } from '../service-worker';
 
 function main(): void {
@@ -22,14 +22,14 @@ function main(): void {
   const previewEl = byId('invite-preview');
   void previewInvite(secret)
     .then((preview) => {
-      const render = () => (previewEl.textContent = t('join.preview', { title: preview.title, role: roleLabel(preview.role) }));
+      const render = () => (setText(previewEl, 'join.preview', { title: preview.title, role: roleLabel(preview.role) }));
       render();
       onLangChange(render);
       previewEl.hidden = false;
     })
     .catch((e: unknown) => {
       if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
-        formError.textContent = t('join.invalid');
+        setText(formError, 'join.invalid');
         formError.hidden = false;
       }
     });
@@ -38,7 +38,7 @@ function main(): void {
     event.preventDefault();
     const value = name.value.trim();
     if (!value) {
-      nameError.textContent = t('join.errorName');
+      setText(nameError, 'join.errorName');
       nameError.hidden = false;
       name.setAttribute('aria-invalid', 'true');
       name.focus();
@@ -47,7 +47,7 @@ function main(): void {
     nameError.hidden = true;
     name.removeAttribute('aria-invalid');
     submit.disabled = true;
-    submit.textContent = t('join.joining');
+    setText(submit, 'join.joining');
     formError.hidden = true;
     try {
       const { billId } = await joinBill(secret, value);
@@ -63,7 +63,7 @@ function main(): void {
             : refusalMessage(e);
       formError.hidden = false;
       submit.disabled = false;
-      submit.textContent = t('join.submit');
+      setText(submit, 'join.submit');
     }
   });
 }

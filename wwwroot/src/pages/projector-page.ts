@@ -4,7 +4,7 @@
 import { computeMatrix, matrixTable, stateBadge } from '../consensus';
 import { clauseTextHash } from '../deliberation';
 import { byId, h } from '../dom';
-import { initI18n, onLangChange, t } from '../i18n';
+import { initI18n, onLangChange, setText, t } from '../i18n';
 import { clockText, openLiveBill } from '../live-bill';
 import { voteSummary } from '../approval';
 
@@ -25,11 +25,11 @@ async function main(): Promise<void> {
     const clause = model.list().active.find((c) => c.id === session.focusClauseId);
     stage.dataset['focus'] = clause?.id ?? '';
     if (session.vote) {
-      stage.replaceChildren(h('h2', { class: 'projector-heading' }, t('vote.heading')), h('p', { class: 'projector-note' }, t('vote.openNote')), voteSummary(session.vote));
+      stage.replaceChildren(setText(h('h2', { class: 'projector-heading' }), 'vote.heading'), setText(h('p', { class: 'projector-note' }), 'vote.openNote'), voteSummary(session.vote));
       return;
     }
     if (!clause) {
-      stage.replaceChildren(h('p', { class: 'projector-waiting', 'data-testid': 'projector-waiting' }, t('projector.waiting')));
+      stage.replaceChildren(setText(h('p', { class: 'projector-waiting', 'data-testid': 'projector-waiting' }), 'projector.waiting'));
       return;
     }
     const heading = clause.heading.toString();
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
         t('bill.article', { n: clause.number ?? '' }), heading ? ' — ' + heading : ''),
       h('div', { class: 'projector-meta' }, stateBadge(matrix.state, { 'data-testid': 'projector-state' }),
         lock ? h('span', { class: 'lock-tag' }, t('lock.tag', { reason: lock.reason })) : null,
-        round ? h('span', { class: 'round-tag' }, t('round.openTag')) : null,
+        round ? setText(h('span', { class: 'round-tag' }), 'round.openTag') : null,
         agendaItem?.startedAt ? h('span', { class: 'timer', 'data-ends': String(Date.parse(agendaItem.startedAt) + agendaItem.minutes * 60_000) }) : null),
       h('div', { class: 'projector-body', 'data-testid': 'projector-body' }, ...body.split(/\n{2,}/).map((p) => h('p', {}, p))),
       matrixTable(matrix, t('consensus.caption', { n: clause.number ?? '' }), { large: true }),
