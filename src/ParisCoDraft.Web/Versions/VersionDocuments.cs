@@ -1,6 +1,7 @@
 using ParisCoDraft.Crdt;
 using ParisCoDraft.Drafting.Attribution;
 using ParisCoDraft.Drafting.Bills;
+using ParisCoDraft.Drafting.Diffs;
 using ParisCoDraft.Drafting.Workshops;
 using ParisCoDraft.Storage;
 using ParisCoDraft.Web.Documents;
@@ -44,6 +45,32 @@ public sealed class VersionDocuments(DocumentRooms rooms, IDraftingStore store)
         var doc = new Doc(new DocOptions { Gc = false });
         Y.ApplyUpdate(doc, state, "versions");
         return doc;
+    }
+
+    /// <summary>
+    /// Who each client id belongs to (name and role), and which clauses adopted amendments created: what a diff
+    /// needs to name the authors of moves, withdrawals, added, split and merged clauses.
+    /// </summary>
+    public async Task<ClauseWriters> ClauseWritersAsync(string billId, CancellationToken ct)
+    {
+        var participants = await store.ListParticipantsAsync(billId, ct).ConfigureAwait(false);
+        var byId = participants.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var clients = new Dictionary<long, ChangeWriter>();
+        foreach (var b in await ((IVersionStore)store).ListClientBindingsAsync(billId, ct).ConfigureAwait(false))
+        {
+            var p = byId.GetValueOrDefault(b.ParticipantId);
+            clients[b.ClientId] = new ChangeWriter(b.ParticipantId, p?.DisplayName, Roles.TryParse(p?.Role, out var r) ? r : null);
+        }
+        var adopted = new HashSet<string>(StringComparer.Ordinal);
+        if (store is IDeliberationStore deliberation)
+        {
+            var records = await deliberation.LoadDeliberationAsync(billId, ct).ConfigureAwait(false);
+            foreach (var a in records.Amendments)
+            {
+                if (a is { Status: "adopted", ClauseId: null, AdoptedClauseId: { } created }) adopted.Add(created);
+            }
+        }
+        return new ClauseWriters(clients, adopted);
     }
 
     /// <summary>Who wrote and deleted what in the bill, as groups.</summary>

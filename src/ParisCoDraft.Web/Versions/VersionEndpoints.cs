@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ParisCoDraft.Drafting.Bills;
+using ParisCoDraft.Drafting.Diffs;
 using ParisCoDraft.Drafting.Workshops;
 using ParisCoDraft.Storage;
 using ParisCoDraft.Web.Api;
@@ -105,8 +106,10 @@ public static class VersionEndpoints
 
         var doc = await docs.CopyAsync(billId, ct).ConfigureAwait(false);
         var records = await docs.AuthorshipAsync(billId, ct).ConfigureAwait(false);
+        var writers = await docs.ClauseWritersAsync(billId, ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         var diff = BillVersions.Compare(doc, older?.Snapshot, newer?.Snapshot, records);
+        diff = ClauseAuthorship.Attribute(diff, doc, older?.Snapshot, newer?.Snapshot, writers);
         var ms = watch.ElapsedMilliseconds;
         VersionsLog.Compared(logger, older?.Id ?? Current, newer?.Id ?? Current, billId, ms);
         var names = await WorkshopEndpoints.NamesAsync(http, billId, ct).ConfigureAwait(false);

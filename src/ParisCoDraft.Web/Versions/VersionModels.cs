@@ -37,7 +37,15 @@ public sealed record VersionTextView(
 /// <summary>One clause's fate in a diff.</summary>
 public sealed record ClauseChangeView(
     string ClauseId, int OlderNumber, int NewerNumber, IReadOnlyList<string> Changes, string? MergedInto, string? SplitFrom,
-    int WordsInserted, int WordsDeleted, IReadOnlyList<string> Groups);
+    int WordsInserted, int WordsDeleted, IReadOnlyList<string> Groups, ClauseChangeByView? By = null);
+
+/// <summary>
+/// Who made a clause's clause-level change (docs/versions.md): <c>change</c> added, split, merged, withdrawn or
+/// moved; <c>who</c> citizens, elected-officials, civil-servants, facilitator, adopted-amendment or unknown;
+/// <c>group</c> and <c>role</c> on the wire, <c>name</c> the participant's display name, when known;
+/// <c>others</c> how many other people wrote the same entry between the two versions.
+/// </summary>
+public sealed record ClauseChangeByView(string Change, string Who, string? Group, string? Role, string? Name, int Others);
 
 /// <summary>What one group did to one text.</summary>
 public sealed record ContributionView(

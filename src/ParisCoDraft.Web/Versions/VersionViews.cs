@@ -41,8 +41,12 @@ internal static class VersionViews
             [.. Enum.GetValues<ClauseChanges>().Where(f => f != ClauseChanges.Unchanged && c.Has(f)).Select(f => Wire(f.ToString()))],
             c.MergedInto, c.SplitFrom,
             c.Heading.WordsInserted + c.Body.WordsInserted, c.Heading.WordsDeleted + c.Body.WordsDeleted,
-            [.. c.Heading.Runs.Concat(c.Body.Runs).SelectMany(r => r.Groups).Distinct().Order().Select(GroupWire.Of)]))],
+            [.. c.Heading.Runs.Concat(c.Body.Runs).SelectMany(r => r.Groups).Distinct().Order().Select(GroupWire.Of)],
+            c.By is { } by ? By(by) : null))],
         DiffHtml.Inline(diff), DiffHtml.SideBySide(diff), milliseconds);
+
+    public static ClauseChangeByView By(ChangeAuthor by) => new(
+        Wire(by.Change.ToString()), by.Who, by.Group is { } g ? GroupWire.Of(g) : null, by.Role?.ToWire(), by.Name, by.Others);
 
     /// <summary>PascalCase to kebab-case: HeadingChanged → heading-changed.</summary>
     public static string Wire(string name)
