@@ -59,8 +59,12 @@ internal sealed class ClientClockMap
 
     private static int Slot(long client, int mask)
     {
-        ulong h = (ulong)client * 0x9E3779B97F4A7C15UL;
-        return (int)(h >> 32) & mask;
+        // Fibonacci hashing: the multiplication and the narrowing are meant to wrap (Debug builds check overflow).
+        unchecked
+        {
+            ulong h = (ulong)client * 0x9E3779B97F4A7C15UL;
+            return (int)(h >> 32) & mask;
+        }
     }
 
     private void Grow()
