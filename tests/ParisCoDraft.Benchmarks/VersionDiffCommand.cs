@@ -47,6 +47,10 @@ public static class VersionDiffCommand
         }
         var v2 = BillVersions.Take(server).Snapshot;
         var records = new AuthorshipRecords(writers, deletions);
+        // Who made the clause-level changes, as the diff endpoint reads it from the client bindings.
+        var clauseWriters = new ClauseWriters(
+            new Dictionary<long, ChangeWriter> { [2] = new("p-civil", "Agent", Role.CivilServant), [3] = new("p-elected", "Élue", Role.Elected) },
+            new HashSet<string>(StringComparer.Ordinal));
         var state = Y.EncodeStateAsUpdate(server);
 
         var timings = new List<(double Copy, double Compare, double Html, int Chars)>();
@@ -58,6 +62,7 @@ public static class VersionDiffCommand
             Y.ApplyUpdate(doc, state);
             var copy = sw.Elapsed.TotalMilliseconds;
             diff = BillVersions.Compare(doc, v1, v2, records);
+            diff = ClauseAuthorship.Attribute(diff, doc, v1, v2, clauseWriters);
             var compare = sw.Elapsed.TotalMilliseconds - copy;
             var chars = DiffHtml.Inline(diff).Length + DiffHtml.SideBySide(diff).Length;
             var html = sw.Elapsed.TotalMilliseconds - copy - compare;
