@@ -100,9 +100,15 @@ public sealed partial class BillHub
             {
                 throw Rejected(HubErrors.ReadOnly, $"A {member.Role} reads the text but does not change it.", joined, billId);
             }
-            if (!anyNewStruct && (!member.CanEdit || info.DeleteSet.IsEmpty))
+            // A step 2 carries the sender's whole delete set every time, and a client whose acknowledgement
+            // was lost resends what the server already holds: only deletions of text the server still shows
+            // (or does not have yet) are new. Storing the rest again would add a log entry per reconnect.
+            var deleted = member.CanEdit && !info.DeleteSet.IsEmpty
+                ? Drafting.Attribution.NewDeletions.In(room.Doc, info.DeleteSet)
+                : [];
+            if (!anyNewStruct && deleted.Count == 0)
             {
-                // Nothing new (a read-only client's step 2 after a sync, an empty update): nothing to store.
+                // Nothing new (a read-only client's step 2 after a sync, a resent update, an empty update): nothing to store.
                 return null;
             }
             // Deliberation (issue 4): which clauses the update changes is decoded from it, against our doc.
@@ -110,12 +116,8 @@ public sealed partial class BillHub
             {
                 throw Rejected(Deliberation.DeliberationErrors.Locked, refusal, joined, billId);
             }
-            // Who deleted what, for attributed diffs: only deletions of text the server still shows count.
-            if (member.CanEdit && !info.DeleteSet.IsEmpty)
-            {
-                var deleted = Drafting.Attribution.NewDeletions.In(room.Doc, info.DeleteSet);
-                if (deleted.Count > 0) author = new Versions.UpdateAuthor(member.ParticipantId, deleted);
-            }
+            // Who deleted what, for attributed diffs.
+            if (deleted.Count > 0) author = new Versions.UpdateAuthor(member.ParticipantId, deleted);
             if (!room.TryBeginAppend())
             {
                 throw HubErrors.Reject(HubErrors.NotJoined, "This connection's document was unloaded; join again.");

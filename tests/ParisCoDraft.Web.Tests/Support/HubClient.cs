@@ -84,6 +84,23 @@ public sealed class HubClient : IAsyncDisposable
         return await done.Task.Bounded();
     }
 
+    /// <summary>
+    /// Sends an invocation and hands back its completion without waiting for it, so a test can cut the
+    /// line after the server got the call but before the client read the acknowledgement.
+    /// </summary>
+    public async Task<Task<JsonElement>> SendInvocationAsync(string target, params object?[] arguments)
+    {
+        var id = Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var done = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = done;
+        var message = JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments });
+        await SendRawAsync(message + RecordSeparator).Bounded();
+        return done.Task;
+    }
+
+    /// <summary>Cuts the connection at once, as a dropped network does: no close frame, nothing more read.</summary>
+    public void Abort() => _socket.Abort();
+
     /// <summary>Invokes a hub method expecting a byte[] (or null) result.</summary>
     public async Task<byte[]?> InvokeBytesAsync(string target, params object?[] arguments)
     {

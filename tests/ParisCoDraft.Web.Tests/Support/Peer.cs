@@ -45,6 +45,59 @@ public sealed class Peer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a new connection for the same replica (same doc, same client id), as a tab does after its
+    /// network came back; the old connection is left as it is.
+    /// </summary>
+    public static async Task<Peer> RejoinAsync(Browser browser, Peer previous)
+    {
+        var hub = await browser.OpenHubAsync();
+        try
+        {
+            var result = await hub.InvokeAsync("Join", previous.BillId, new[] { previous.Doc.ClientId });
+            return new Peer(hub, previous.Doc, previous.BillId, result);
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SyncAsync"/> while others write: updates broadcast before the server's step 1 arrives
+    /// are applied as they come.
+    /// </summary>
+    public async Task SyncAmidUpdatesAsync()
+    {
+        byte[] sv;
+        lock (_gate) sv = Y.EncodeStateVector(Doc);
+        var step2 = await Hub.InvokeBytesAsync("Sync", BillId, Wire.Sync(Wire.Step1, sv));
+        Assert.NotNull(step2);
+        Apply(step2);
+        while (true)
+        {
+            var call = await Hub.NextCallAsync("Sync");
+            var message = call[1].GetBytesFromBase64();
+            var (type, payload) = Wire.ReadSync(message);
+            if (type != Wire.Step1)
+            {
+                Apply(message);
+                continue;
+            }
+            byte[] answer;
+            lock (_gate) answer = Y.EncodeStateAsUpdate(Doc, payload);
+            Assert.Null(await Hub.InvokeBytesAsync("Sync", BillId, Wire.Sync(Wire.Step2, answer)));
+            return;
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on the replica under its lock (it is shared with the receive loop).</summary>
+    public T Read<T>(Func<Doc, T> read)
+    {
+        lock (_gate) return read(Doc);
+    }
+
     /// <summary>The title text.</summary>
     public string Title
     {
