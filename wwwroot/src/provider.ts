@@ -145,6 +145,8 @@ export class BillProvider {
   private step1Fallback: ReturnType<typeof setTimeout> | undefined;
   private connecting: Promise<void> | undefined;
   private onlyCurrentClientId = false;
+  /** retryNow came while an attempt or a stop was under way: the next retry goes at once. */
+  private retryRequested = false;
 
   private seq = 0;
   private readonly pendingSeqs = new Set<number>();
@@ -227,7 +229,13 @@ export class BillProvider {
   /** Skips the wait before the next attempt (the "retry now" button, the browser coming online). */
   retryNow(): void {
     if (this.stopped || this.revoked) return;
-    if (this.connection.state !== signalR.HubConnectionState.Disconnected) return;
+    if (this.connection.state === signalR.HubConnectionState.Connected && !this.connecting) return;
+    if (this.connecting || this.connection.state !== signalR.HubConnectionState.Disconnected) {
+      // An attempt started while the network was still down, or the socket is still closing: should it
+      // fail, the retry that follows must not wait out a backoff grown during the outage.
+      this.retryRequested = true;
+      return;
+    }
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.retryCount = 0;
@@ -290,6 +298,7 @@ export class BillProvider {
       }
       await this.joinAndSync();
       this.retryCount = 0;
+      this.retryRequested = false;
       this.everConnected = true;
       this.setStatus('connected', {});
     } catch (error) {
@@ -311,13 +320,19 @@ export class BillProvider {
 
   private scheduleRetry(error: unknown): void {
     if (this.stopped || this.revoked || this.retryTimer) return;
+    const requested = this.retryRequested;
+    if (requested) {
+      this.retryRequested = false;
+      this.retryCount = 0;
+    }
     if (this.retryCount === 0) this.retryStartedAt = Date.now();
-    const delay =
-      this.retryPolicy.nextRetryDelayInMilliseconds({
-        previousRetryCount: this.retryCount,
-        elapsedMilliseconds: Date.now() - this.retryStartedAt,
-        retryReason: error instanceof Error ? error : new Error(String(error)),
-      }) ?? 30_000;
+    const delay = requested
+      ? 0
+      : (this.retryPolicy.nextRetryDelayInMilliseconds({
+          previousRetryCount: this.retryCount,
+          elapsedMilliseconds: Date.now() - this.retryStartedAt,
+          retryReason: error instanceof Error ? error : new Error(String(error)),
+        }) ?? 30_000);
     this.retryCount++;
     const offline = (typeof navigator !== 'undefined' && navigator.onLine === false) || this.retryCount > 3;
     this.setStatus(offline ? 'offline' : this.everConnected ? 'reconnecting' : 'connecting', {

@@ -84,6 +84,19 @@ public sealed class BillPage(IPage page, string name)
         await Page.Keyboard.TypeAsync(text, new() { Delay = delayMs }).Within(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
     }
 
+    /// <summary>Focuses article <paramref name="number"/>'s body and puts the caret at its very end.</summary>
+    public async Task PutCaretAtEndOfArticleAsync(int number)
+    {
+        await ArticleBody(number).ClickAsync().Within().ConfigureAwait(false);
+        await Page.Keyboard.PressAsync("Control+End").Within().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="text"/> at the caret as one input (as a paste or an IME commit does): one edit,
+    /// so concurrent typing elsewhere can never land inside it.
+    /// </summary>
+    public Task InsertAtCaretAsync(string text) => Page.Keyboard.InsertTextAsync(text).Within();
+
     /// <summary>Clicks one of an article's actions (move-up, move-down, insert-after, split, merge, withdraw).</summary>
     public Task ClickArticleActionAsync(int number, string action) =>
         Page.Locator($"li.clause[data-number='{number}'] button.{action}").ClickAsync().Within();
