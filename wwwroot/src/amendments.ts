@@ -2,7 +2,7 @@
 // underlined (and announced as such to screen readers), never colour alone.
 
 import { h } from './dom';
-import { setText, t } from './i18n';
+import { setText } from './i18n';
 
 function tokens(s: string): string[] {
   return s.match(/\s+|[\p{L}\p{N}’'-]+|[^\s\p{L}\p{N}]/gu) ?? [];

@@ -2,7 +2,6 @@
 // the citizen's own choice, and the recorded outcome once closed.
 
 import type { Deliberation, VoteView } from './deliberation';
-import { refusal } from './deliberation';
 import { h } from './dom';
 import { showRefusal } from './errors';
 import { setText, t } from './i18n';

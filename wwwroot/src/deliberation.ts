@@ -6,7 +6,6 @@
 import { digest } from 'lib0/hash/sha256';
 import { toBase64 } from 'lib0/buffer';
 import type { BillProvider } from './provider';
-import { refusalMessage } from './errors';
 
 export type StanceName = 'agree' | 'reservations' | 'disagree' | 'block';
 export const stanceNames: StanceName[] = ['agree', 'reservations', 'disagree', 'block'];
@@ -385,9 +384,4 @@ export class Deliberation {
 
 function stanceKey(targetId: string, participantId: string): string {
   return targetId + '\u0000' + participantId;
-}
-
-/** What to tell people about a refused hub call: the message table's entry for its code (errors.ts). */
-export function refusal(error: unknown): string {
-  return refusalMessage(error);
 }

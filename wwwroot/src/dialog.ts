@@ -3,7 +3,7 @@
 // English through the message table, Escape or "Annuler" cancels, and focus goes back where it was.
 
 import { h } from './dom';
-import { setText, t } from './i18n';
+import { setText } from './i18n';
 
 let counter = 0;
 

@@ -65,7 +65,7 @@ export class InvitePanel {
   private readonly heading = h('h2', { id: 'invites-heading', class: 'panel-heading' });
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly billId: string,
   ) {
     root.setAttribute('aria-labelledby', 'invites-heading');

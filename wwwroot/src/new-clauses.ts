@@ -22,7 +22,7 @@ export class NewClauseProposals {
   private scheduled = false;
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly model: BillModel,
     private readonly deliberation: Deliberation,
     private readonly me: { participantId: string; role: string },

@@ -19,7 +19,7 @@ export class StatusIndicator {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly provider: BillProvider,
+    provider: BillProvider,
   ) {
     this.status = provider.status;
     this.pending = provider.pendingCount;
