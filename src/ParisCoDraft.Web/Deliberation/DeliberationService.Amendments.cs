@@ -134,9 +134,11 @@ public sealed partial class DeliberationService
     /// <summary>The durable path for an update the server makes: append, apply, broadcast (as BillHub does for clients).</summary>
     private async Task<long> AppendServerUpdateAsync(DocumentRoom room, byte[] update)
     {
+        InFlightAppend append;
         lock (room.Gate)
         {
-            if (!room.TryBeginAppend()) throw Refuse(DeliberationErrors.Conflict, "The document was unloaded; try again.");
+            // A fresh client id of the server's own: nothing in flight can bring the same structs.
+            append = room.TryBeginAppend([], []) ?? throw Refuse(DeliberationErrors.Conflict, "The document was unloaded; try again.");
         }
         long sequence;
         try
@@ -145,10 +147,10 @@ public sealed partial class DeliberationService
         }
         catch
         {
-            lock (room.Gate) room.AbandonAppend();
+            lock (room.Gate) room.AbandonAppend(append);
             throw;
         }
-        lock (room.Gate) room.ApplyStored(update, sequence, "deliberation");
+        lock (room.Gate) room.ApplyStored(append, update, sequence, "deliberation");
         await hub.Clients.Group(BillHub.GroupName(room.BillId)).SendAsync("Sync", room.BillId, SyncProtocol.EncodeUpdate(update)).ConfigureAwait(false);
         rooms.CompactIfDue(room);
         return sequence;

@@ -38,8 +38,10 @@ public sealed class DocumentRoom
     /// <summary>Highest sequence number applied to <see cref="Doc"/>.</summary>
     internal long AppliedSequence { get; private set; }
 
+    private readonly List<InFlightAppend> _appending = [];
+
     /// <summary>Updates appended (or being appended) but not yet applied.</summary>
-    internal int InFlight { get; private set; }
+    internal int InFlight => _appending.Count;
 
     /// <summary>Updates applied since the last compaction.</summary>
     internal int SinceCompaction { get; set; }
@@ -69,13 +71,28 @@ public sealed class DocumentRoom
     internal bool Closed { get; private set; }
 
     /// <summary>
-    /// Marks an update as on its way to the store; false when the room is closed. Call under <see cref="Gate"/>.
+    /// Marks an update as on its way to the store, with the structs and deletions it brings; null when the room
+    /// is closed. End it with <see cref="ApplyStored"/> or <see cref="AbandonAppend"/>. Call under <see cref="Gate"/>.
     /// </summary>
-    internal bool TryBeginAppend()
+    internal InFlightAppend? TryBeginAppend(IReadOnlyList<StructInfo> structs, IReadOnlyList<(long Client, long Clock, long Length)> deletions)
     {
-        if (Closed) return false;
-        InFlight++;
-        return true;
+        if (Closed) return null;
+        var append = new InFlightAppend(structs, deletions);
+        _appending.Add(append);
+        return append;
+    }
+
+    /// <summary>
+    /// An append in flight that brings some of the same structs or deletions, if any: wait for it, then look
+    /// again at what is still new. Call under <see cref="Gate"/>.
+    /// </summary>
+    internal Task? AppendBringingAnyOf(IReadOnlyList<StructInfo> structs, IReadOnlyList<(long Client, long Clock, long Length)> deletions)
+    {
+        foreach (var append in _appending)
+        {
+            if (append.Overlaps(structs, deletions)) return append.Done;
+        }
+        return null;
     }
 
     /// <summary>Closes the room if nothing is in flight; call under <see cref="Gate"/>.</summary>
@@ -86,8 +103,8 @@ public sealed class DocumentRoom
         return true;
     }
 
-    /// <summary>Applies a durably stored update; call under <see cref="Gate"/>.</summary>
-    internal void ApplyStored(byte[] update, long sequence, object origin)
+    /// <summary>Applies a durably stored update and ends its append; call under <see cref="Gate"/>.</summary>
+    internal void ApplyStored(InFlightAppend append, byte[] update, long sequence, object origin)
     {
         try
         {
@@ -95,7 +112,7 @@ public sealed class DocumentRoom
         }
         finally
         {
-            InFlight--;
+            EndAppend(append);
             if (sequence > AppliedSequence) AppliedSequence = sequence;
             SinceCompaction++;
             NoteTitleChange();
@@ -123,5 +140,11 @@ public sealed class DocumentRoom
     }
 
     /// <summary>Gives up an append that failed; call under <see cref="Gate"/>.</summary>
-    internal void AbandonAppend() => InFlight--;
+    internal void AbandonAppend(InFlightAppend append) => EndAppend(append);
+
+    private void EndAppend(InFlightAppend append)
+    {
+        _appending.Remove(append);
+        append.End();
+    }
 }

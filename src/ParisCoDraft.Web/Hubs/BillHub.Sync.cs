@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using ParisCoDraft.Crdt;
 using ParisCoDraft.Crdt.Protocols;
+using ParisCoDraft.Web.Documents;
 
 namespace ParisCoDraft.Web.Hubs;
 
@@ -78,50 +79,59 @@ public sealed partial class BillHub
         var room = joined.Room;
         // Deliberation (issue 4): locked clauses and the vote's freeze, checked below under the gate.
         var billDeliberation = await deliberation.GetAsync(billId).ConfigureAwait(false);
-        bool anyNewStruct;
         Versions.UpdateAuthor? author = null;
-        lock (room.Gate)
+        InFlightAppend? append = null;
+        while (append is null)
         {
-            var known = room.Doc.StateVector;
-            anyNewStruct = false;
-            foreach (var s in info.Structs)
+            Task? earlier;
+            lock (room.Gate)
             {
-                if (s.Kind == StructKind.Skip) continue;
-                var have = known.TryGetValue(s.Client, out var clock) ? clock : 0;
-                if (s.Clock + s.Length <= have) continue;
-                anyNewStruct = true;
-                if (member.CanEdit && !joined.HasClientId(s.Client))
+                var known = room.Doc.StateVector;
+                var anyNewStruct = false;
+                foreach (var s in info.Structs)
                 {
-                    throw Rejected(HubErrors.ForeignClient,
-                        $"Client id {s.Client} is not one this connection announced at Join.", joined, billId);
+                    if (s.Kind == StructKind.Skip) continue;
+                    var have = known.TryGetValue(s.Client, out var clock) ? clock : 0;
+                    if (s.Clock + s.Length <= have) continue;
+                    anyNewStruct = true;
+                    if (member.CanEdit && !joined.HasClientId(s.Client))
+                    {
+                        throw Rejected(HubErrors.ForeignClient,
+                            $"Client id {s.Client} is not one this connection announced at Join.", joined, billId);
+                    }
+                }
+                if (!member.CanEdit && anyNewStruct)
+                {
+                    throw Rejected(HubErrors.ReadOnly, $"A {member.Role} reads the text but does not change it.", joined, billId);
+                }
+                // A step 2 carries the sender's whole delete set every time, and a client whose acknowledgement
+                // was lost resends what the server already holds: only deletions of text the server still shows
+                // (or does not have yet) are new. Storing the rest again would add a log entry per reconnect.
+                var deleted = member.CanEdit && !info.DeleteSet.IsEmpty
+                    ? Drafting.Attribution.NewDeletions.In(room.Doc, info.DeleteSet)
+                    : [];
+                if (!anyNewStruct && deleted.Count == 0)
+                {
+                    // Nothing new (a read-only client's step 2 after a sync, a resent update, an empty update): nothing to store.
+                    return null;
+                }
+                // The same structs or deletions may be on their way to the store already (the update this client
+                // resends, whose first sending is still being written): wait for it, then look again.
+                earlier = room.AppendBringingAnyOf(info.Structs, deleted);
+                if (earlier is null)
+                {
+                    // Deliberation (issue 4): which clauses the update changes is decoded from it, against our doc.
+                    if (billDeliberation.RefusalFor(room.Doc, info, known) is { } refusal)
+                    {
+                        throw Rejected(Deliberation.DeliberationErrors.Locked, refusal, joined, billId);
+                    }
+                    // Who deleted what, for attributed diffs.
+                    if (deleted.Count > 0) author = new Versions.UpdateAuthor(member.ParticipantId, deleted);
+                    append = room.TryBeginAppend(info.Structs, deleted)
+                             ?? throw HubErrors.Reject(HubErrors.NotJoined, "This connection's document was unloaded; join again.");
                 }
             }
-            if (!member.CanEdit && anyNewStruct)
-            {
-                throw Rejected(HubErrors.ReadOnly, $"A {member.Role} reads the text but does not change it.", joined, billId);
-            }
-            // A step 2 carries the sender's whole delete set every time, and a client whose acknowledgement
-            // was lost resends what the server already holds: only deletions of text the server still shows
-            // (or does not have yet) are new. Storing the rest again would add a log entry per reconnect.
-            var deleted = member.CanEdit && !info.DeleteSet.IsEmpty
-                ? Drafting.Attribution.NewDeletions.In(room.Doc, info.DeleteSet)
-                : [];
-            if (!anyNewStruct && deleted.Count == 0)
-            {
-                // Nothing new (a read-only client's step 2 after a sync, a resent update, an empty update): nothing to store.
-                return null;
-            }
-            // Deliberation (issue 4): which clauses the update changes is decoded from it, against our doc.
-            if (billDeliberation.RefusalFor(room.Doc, info, known) is { } refusal)
-            {
-                throw Rejected(Deliberation.DeliberationErrors.Locked, refusal, joined, billId);
-            }
-            // Who deleted what, for attributed diffs.
-            if (deleted.Count > 0) author = new Versions.UpdateAuthor(member.ParticipantId, deleted);
-            if (!room.TryBeginAppend())
-            {
-                throw HubErrors.Reject(HubErrors.NotJoined, "This connection's document was unloaded; join again.");
-            }
+            if (earlier is not null) await earlier.ConfigureAwait(false);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -132,10 +142,10 @@ public sealed partial class BillHub
         }
         catch
         {
-            lock (room.Gate) room.AbandonAppend();
+            lock (room.Gate) room.AbandonAppend(append);
             throw;
         }
-        lock (room.Gate) room.ApplyStored(update, sequence, Context.ConnectionId);
+        lock (room.Gate) room.ApplyStored(append, update, sequence, Context.ConnectionId);
         HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));
 
         await Clients.OthersInGroup(GroupName(billId)).SendAsync("Sync", billId, SyncProtocol.EncodeUpdate(update)).ConfigureAwait(false);
