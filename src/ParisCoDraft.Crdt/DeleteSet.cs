@@ -6,28 +6,34 @@ namespace ParisCoDraft.Crdt;
 /// <summary>Deleted clock ranges by client, as carried at the end of every v1 update.</summary>
 public sealed class DeleteSet
 {
-    internal readonly Dictionary<long, List<DeleteRange>> Ranges = new();
+    internal readonly Dictionary<long, DeleteRangeList> Ranges = new();
 
-    /// <summary>Ranges by client (sorted and merged after <see cref="SortAndMerge"/>).</summary>
-    public IReadOnlyDictionary<long, List<DeleteRange>> Clients => Ranges;
+    /// <summary>A copy of the ranges by client (sorted and merged after <see cref="SortAndMerge"/>).</summary>
+    public IReadOnlyDictionary<long, List<DeleteRange>> Clients
+    {
+        get
+        {
+            var copy = new Dictionary<long, List<DeleteRange>>(Ranges.Count);
+            foreach (var (client, list) in Ranges) copy[client] = list.ToList();
+            return copy;
+        }
+    }
 
     /// <summary>Whether no range is recorded.</summary>
     public bool IsEmpty => Ranges.Count == 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Add(long client, long clock, long length)
     {
         if (length <= 0) return;
         if (!Ranges.TryGetValue(client, out var list))
         {
-            list = new List<DeleteRange>(2);
+            list = new DeleteRangeList(2);
             Ranges[client] = list;
         }
         list.Add(new DeleteRange(clock, length));
     }
 
     /// <summary>Sorts every client's ranges and merges touching/overlapping ones.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SortAndMerge()
     {
         foreach (var list in Ranges.Values)
@@ -38,7 +44,7 @@ public sealed class DeleteSet
             {
                 if (list[i - 1].Clock > list[i].Clock) { sorted = false; break; }
             }
-            if (!sorted) list.Sort((a, b) => a.Clock.CompareTo(b.Clock));
+            if (!sorted) list.SortByClock();
             int j = 1;
             for (int i = 1; i < list.Count; i++)
             {
@@ -54,7 +60,7 @@ public sealed class DeleteSet
                     list[j++] = right;
                 }
             }
-            if (j < list.Count) list.RemoveRange(j, list.Count - j);
+            if (j < list.Count) list.Truncate(j);
         }
     }
 
@@ -82,7 +88,7 @@ public sealed class DeleteSet
         var ds = new DeleteSet();
         foreach (var (client, structs) in store.Clients)
         {
-            List<DeleteRange>? items = null;
+            DeleteRangeList? items = null;
             for (int i = 0; i < structs.Count; i++)
             {
                 var s = structs[i];
@@ -94,7 +100,7 @@ public sealed class DeleteSet
                     len += structs[i + 1].Len;
                     i++;
                 }
-                items ??= new List<DeleteRange>();
+                items ??= new DeleteRangeList(4);
                 items.Add(new DeleteRange(clock, len));
             }
             if (items is not null) ds.Ranges[client] = items;
@@ -111,7 +117,7 @@ public sealed class DeleteSet
             {
                 if (!merged.Ranges.TryGetValue(client, out var target))
                 {
-                    target = new List<DeleteRange>(list.Count);
+                    target = new DeleteRangeList(list.Count);
                     merged.Ranges[client] = target;
                 }
                 target.AddRange(list);
@@ -152,7 +158,7 @@ public sealed class DeleteSet
             int count = r.ReadCount(2);
             if (!ds.Ranges.TryGetValue(client, out var list))
             {
-                list = new List<DeleteRange>(count);
+                list = new DeleteRangeList(count);
                 ds.Ranges[client] = list;
             }
             for (int k = 0; k < count; k++)

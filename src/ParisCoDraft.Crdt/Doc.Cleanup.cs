@@ -5,7 +5,6 @@ namespace ParisCoDraft.Crdt;
 
 public sealed partial class Doc
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CleanupTransactions(int i)
     {
         var cleanups = _cleanups!;
@@ -82,37 +81,18 @@ public sealed partial class Doc
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CallObservers(Transaction tr)
     {
         if (tr.ChangedCount == 0) return;
         // Deep observers collect the events of all descendants.
         Dictionary<AbstractType, List<YEvent>>? deep = null;
-        foreach (var (type, subs) in tr.Changed)
+        if (tr.ChangedMany is { } many)
         {
-            if (type.ItemRef is not null && type.ItemRef.IsDeleted) continue;
-            type.OnChanged(tr);
-            bool hasDeep = false;
-            for (var t = type; t is not null; t = t.ItemRef?.Parent)
-            {
-                if (t.DeepObservers is { Count: > 0 }) { hasDeep = true; break; }
-            }
-            if (type.Observers is not { Count: > 0 } && !hasDeep) continue;
-            var ev = type.CreateEvent(tr, subs);
-            if (type.Observers is { Count: > 0 } obs)
-            {
-                foreach (var h in obs.ToArray()) h(ev, tr);
-            }
-            if (hasDeep)
-            {
-                deep ??= new Dictionary<AbstractType, List<YEvent>>(ReferenceEqualityComparer.Instance);
-                for (var t = type; t is not null; t = t.ItemRef?.Parent)
-                {
-                    if (t.DeepObservers is not { Count: > 0 }) continue;
-                    if (!deep.TryGetValue(t, out var list)) deep[t] = list = new List<YEvent>();
-                    list.Add(ev);
-                }
-            }
+            foreach (var (type, subs) in many) CallObservers(tr, type, subs, ref deep);
+        }
+        else if (tr.SingleChanged(out var subs) is { } type)
+        {
+            CallObservers(tr, type, subs!, ref deep);
         }
         if (deep is null) return;
         foreach (var (t, events) in deep)
@@ -123,7 +103,34 @@ public sealed partial class Doc
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Fires the observers of one changed type and collects its event for deep observers.</summary>
+    private static void CallObservers(Transaction tr, AbstractType type, HashSet<string?> subs, ref Dictionary<AbstractType, List<YEvent>>? deep)
+    {
+        if (type.ItemRef is not null && type.ItemRef.IsDeleted) return;
+        type.OnChanged(tr);
+        bool hasDeep = false;
+        for (var t = type; t is not null; t = t.ItemRef?.Parent)
+        {
+            if (t.DeepObservers is { Count: > 0 }) { hasDeep = true; break; }
+        }
+        if (type.Observers is not { Count: > 0 } && !hasDeep) return;
+        var ev = type.CreateEvent(tr, subs);
+        if (type.Observers is { Count: > 0 } obs)
+        {
+            foreach (var h in obs.ToArray()) h(ev, tr);
+        }
+        if (hasDeep)
+        {
+            deep ??= new Dictionary<AbstractType, List<YEvent>>(ReferenceEqualityComparer.Instance);
+            for (var t = type; t is not null; t = t.ItemRef?.Parent)
+            {
+                if (t.DeepObservers is not { Count: > 0 }) continue;
+                if (!deep.TryGetValue(t, out var list)) deep[t] = list = new List<YEvent>();
+                list.Add(ev);
+            }
+        }
+    }
+
     private void TryGcDeleteSet(DeleteSet ds)
     {
         foreach (var (client, ranges) in ds.Ranges)
@@ -148,7 +155,6 @@ public sealed partial class Doc
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TryMergeDeleteSet(DeleteSet ds)
     {
         foreach (var (client, ranges) in ds.Ranges)
@@ -168,7 +174,6 @@ public sealed partial class Doc
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int TryToMergeWithLefts(StructList structs, int pos)
     {
         var right = structs[pos];

@@ -9,6 +9,7 @@ public sealed partial class Doc
     internal readonly StructStore Store = new();
     internal readonly Dictionary<string, AbstractType> Share = new();
     private readonly DocOptions _options;
+    private string? _guid;
     private Transaction? _transaction;
     private List<Transaction>? _cleanups;
     /// <summary>The emptied cleanup list of the last batch, reused by the next one (one list per doc, not per transaction).</summary>
@@ -22,7 +23,7 @@ public sealed partial class Doc
         if (id < 0 || id > JsNumber.MaxSafeInteger) throw new ArgumentOutOfRangeException(nameof(options), "Client id must be within 0..2^53-1.");
         ClientId = id;
         Gc = _options.Gc;
-        Guid = _options.Guid ?? System.Guid.NewGuid().ToString();
+        _guid = _options.Guid;
     }
 
     /// <summary>This replica's client id.</summary>
@@ -31,8 +32,17 @@ public sealed partial class Doc
     /// <summary>Whether deleted content is garbage collected at the end of transactions.</summary>
     public bool Gc { get; set; }
 
-    /// <summary>The document guid.</summary>
-    public string Guid { get; }
+    /// <summary>The document guid (a random one, made when first read, unless given in the options).</summary>
+    public string Guid
+    {
+        get
+        {
+            // Made on first use: formatting a guid runs framework code that a fresh process would jit at
+            // every document's creation, and most documents (a server's loaded bills) never read it.
+            if (_guid is null) Interlocked.CompareExchange(ref _guid, System.Guid.NewGuid().ToString(), null);
+            return _guid;
+        }
+    }
 
     internal DocOptions Options => _options;
 
@@ -140,7 +150,6 @@ public sealed partial class Doc
     /// <summary>Runs <paramref name="f"/> in a transaction (joins the current one when nested).</summary>
     public void Transact(Action<Transaction> f, object? origin = null) => Transact(f, origin, true);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Transact(Action<Transaction> f, object? origin, bool local)
     {
         ArgumentNullException.ThrowIfNull(f);

@@ -28,7 +28,6 @@ public sealed class Transaction
     private DeleteSet? _deleteSet;
     internal bool NeedFormattingCleanup;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Transaction(Doc doc, object? origin, bool local)
     {
         Doc = doc;
@@ -85,14 +84,17 @@ public sealed class Transaction
     /// <summary>Number of changed types.</summary>
     internal int ChangedCount => _changedMore?.Count ?? (_changed0 is null ? 0 : 1);
 
-    /// <summary>The changed types with their keys, in the order they were first changed.</summary>
-    internal IEnumerable<KeyValuePair<AbstractType, HashSet<string?>>> Changed
+    /// <summary>
+    /// The changed types with their keys, in the order they were first changed, when more than one changed
+    /// (else null: see <see cref="SingleChanged"/>).
+    /// </summary>
+    internal Dictionary<AbstractType, HashSet<string?>>? ChangedMany => _changedMore;
+
+    /// <summary>The changed type and its keys when only one changed (no collection to enumerate), else null.</summary>
+    internal AbstractType? SingleChanged(out HashSet<string?>? keys)
     {
-        get
-        {
-            if (_changedMore is not null) return _changedMore;
-            return _changed0 is null ? [] : [new(_changed0, _changed0Keys!)];
-        }
+        keys = _changedMore is null ? _changed0Keys : null;
+        return _changedMore is null ? _changed0 : null;
     }
 
     internal void RemoveChanged(AbstractType type)
@@ -132,7 +134,6 @@ public sealed class Transaction
         return d;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddChangedType(AbstractType type, string? parentSub)
     {
         var item = type.ItemRef;

@@ -158,7 +158,6 @@ public sealed class Item : AbstractStruct
     internal bool LeftIsGc;
     internal bool RightIsGc;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override void Integrate(Transaction tr, int offset)
     {
         var store = tr.Doc.Store;
@@ -274,7 +273,6 @@ public sealed class Item : AbstractStruct
         if (Content is not ContentString) Content.Delete(tr);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Gc(StructStore store, bool parentGcd)
     {
         if (!IsDeleted) throw new InvalidOperationException("Only deleted items can be garbage collected.");
@@ -283,7 +281,6 @@ public sealed class Item : AbstractStruct
         else Content = new ContentDeleted(Len);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal override bool MergeWith(AbstractStruct rightStruct)
     {
         if (rightStruct is not Item right) return false;

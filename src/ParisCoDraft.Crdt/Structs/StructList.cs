@@ -57,7 +57,6 @@ internal sealed class StructList
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(AbstractStruct s)
     {
         var ch = _chunks[_chunkCount - 1];
@@ -148,7 +147,6 @@ internal sealed class StructList
     }
 
     /// <summary>Index of the struct containing <paramref name="clock"/>, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FindIndex(long clock)
     {
         if (Count == 0 || clock < 0) return -1;
@@ -192,7 +190,6 @@ internal sealed class StructList
     }
 
     /// <summary>The chunk whose first clock is the largest one &lt;= <paramref name="clock"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindChunk(long clock)
     {
         var chunks = _chunks;
@@ -217,7 +214,6 @@ internal sealed class StructList
     }
 
     /// <summary>The chunk holding global index <paramref name="index"/> (the last chunk for index == Count).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Locate(int index)
     {
         var chunks = _chunks;

@@ -21,7 +21,6 @@ internal sealed class StructStore
     /// <summary>Deletions of clocks not received yet.</summary>
     public DeleteSet? PendingDeleteSet;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long GetState(long client)
     {
         if (!Clients.TryGetValue(client, out var list) || list.Count == 0) return 0;
@@ -45,7 +44,6 @@ internal sealed class StructStore
     /// The state of every client by ordinal (-1 for a client without structs), in one small array:
     /// what a transaction keeps as its before/after state vector.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long[] SnapshotClocks()
     {
         int n = OrderedCount;
@@ -66,7 +64,6 @@ internal sealed class StructStore
         return clocks;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddStruct(AbstractStruct s)
     {
         if (!Clients.TryGetValue(s.Client, out var list))
@@ -98,7 +95,6 @@ internal sealed class StructStore
         return list[i];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FindIndexCleanStart(Transaction? tr, StructList list, long clock)
     {
         int index = list.FindIndex(clock);
