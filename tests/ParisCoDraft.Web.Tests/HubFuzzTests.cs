@@ -57,8 +57,10 @@ public sealed class HubFuzzTests(ITestOutputHelper output) : ServerTest
 
         var before = await ServerStateAsync(bill);
         var rejectionLines = 0;
+        var errorLines = 0;
         void CountRejection(string line)
         {
+            if (line.StartsWith("Error ", StringComparison.Ordinal) || line.StartsWith("Critical ", StringComparison.Ordinal)) Interlocked.Increment(ref errorLines);
             if (line.Contains(" Rejected ", StringComparison.Ordinal) &&
                 (line.Contains(writerId, StringComparison.Ordinal) || line.Contains(readerId, StringComparison.Ordinal) || line.Contains("from connection ", StringComparison.Ordinal)))
             {
@@ -111,6 +113,7 @@ public sealed class HubFuzzTests(ITestOutputHelper output) : ServerTest
             ["rejectedByCode"] = new JsonObject(outcomes.Where(o => !o.Key.StartsWith("accepted", StringComparison.Ordinal)).OrderBy(o => o.Key, StringComparer.Ordinal)
                 .Select(o => KeyValuePair.Create(o.Key, (JsonNode?)o.Value))),
             ["rejectionsLogged"] = rejectionLines,
+            ["errorsLogged"] = errorLines,
             ["rssBeforeMb"] = Mb(rssBefore),
             ["rssAfterMb"] = Mb(rssAfter),
             ["heapBeforeMb"] = Mb(heapBefore),
@@ -128,6 +131,8 @@ public sealed class HubFuzzTests(ITestOutputHelper output) : ServerTest
         Assert.True(slipped.Count == 0, $"seed {seed}: accepted {string.Join(", ", slipped.Select(o => o.Value + " " + o.Key))}");
         Assert.True(rejected > messages * 3 / 4, $"seed {seed}: only {rejected} of {messages} refused: the generator no longer makes hostile input");
         Assert.Equal(rejected, rejectionLines);
+        // A refusal is one warning; an error line would be a fault (an exception that is not a refusal).
+        Assert.Equal(0, errorLines);
         if (acceptedUpdates == 0)
         {
             // Nothing was stored: the other clients got nothing, and the document is byte for byte what it was.

@@ -33,7 +33,7 @@ internal static partial class ActiveContent
         return problems;
     }
 
-    /// <summary>Problems in a DOCX: fields other than the footer's PAGE, parts beyond text, styles, numbering and footer, non-web links.</summary>
+    /// <summary>Problems in a DOCX: fields other than the footer's page numbers (PAGE, NUMPAGES), parts beyond text, styles, numbering and footer, non-web links.</summary>
     public static List<string> InDocx(WordprocessingDocument doc)
     {
         var problems = new List<string>();
@@ -50,7 +50,7 @@ internal static partial class ActiveContent
         foreach (var footer in main.FooterParts)
         {
             var fields = footer.Footer!.Descendants<SimpleField>().Select(f => f.Instruction?.Value?.Trim()).ToList();
-            if (fields.Any(f => f != "PAGE") || footer.Footer.Descendants<FieldCode>().Any()) problems.Add("footer field " + string.Join(",", fields));
+            if (fields.Any(f => f is not ("PAGE" or "NUMPAGES")) || footer.Footer.Descendants<FieldCode>().Any()) problems.Add("footer field " + string.Join(",", fields));
         }
         if (main.ExternalRelationships.Any()) problems.Add("external relationship " + main.ExternalRelationships.First().Uri);
         foreach (var link in main.HyperlinkRelationships)

@@ -16,7 +16,7 @@ namespace ParisCoDraft.Drafting.Tests.Exports;
 public sealed class ExportPropertyTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 4_122_026;
-    private const int DefaultBills = 120;
+    private const int DefaultBills = 60;
 
     private static readonly XNamespace Akn = AkomaNtosoExporter.Akn;
 
@@ -63,7 +63,7 @@ public sealed class ExportPropertyTests(ITestOutputHelper output)
         });
     }
 
-    private void ForEachBill(Action<int, Bills.BillText, ExportOptions> check)
+    private void ForEachBill(Action<int, Drafting.Bills.BillText, ExportOptions> check)
     {
         var first = Env("PCD_EXPORT_SEED", DefaultSeed);
         var count = Env("PCD_EXPORT_BILLS", DefaultBills);
