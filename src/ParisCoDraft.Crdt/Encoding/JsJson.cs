@@ -161,6 +161,12 @@ public static class JsJson
         {
             throw new UpdateDecodeException("Invalid JSON content.", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON to JavaScript, but System.Text.Json will not
+            // read it as a string; yjs never writes one (JSON.stringify escapes it only in hostile input).
+            throw new UpdateDecodeException("Invalid JSON content: an escaped lone surrogate.", e);
+        }
     }
 
     /// <summary>Converts a JSON element to the "any" model.</summary>

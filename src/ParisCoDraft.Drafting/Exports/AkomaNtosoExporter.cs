@@ -39,7 +39,12 @@ public static class AkomaNtosoExporter
         {
             billElement.Add(new XElement(Akn + "preamble", AknMarkdownWriter.Blocks(bill.Preamble, "preamble")));
         }
-        billElement.Add(new XElement(Akn + "body", bill.Clauses.Select(c => Article(c, labels))));
+        // The schema's body holds at least one hierarchical element: a bill created with no article yet gets a
+        // generic hcontainer saying so, never an invented article (its numbering would claim one exists).
+        billElement.Add(new XElement(Akn + "body", bill.Clauses.Count > 0
+            ? bill.Clauses.Select(c => Article(c, labels))
+            : [new XElement(Akn + "hcontainer", new XAttribute("eId", "hcontainer_1"), new XAttribute("name", "noArticles"),
+                new XElement(Akn + "content", new XElement(Akn + "p", labels.NoArticles)))]));
         var tables = ExportText.Tables(bill, options.Annex, labels);
         if (tables.Count > 0)
         {

@@ -30,6 +30,7 @@ public sealed class ExportLabels
         FirstOfMonth = "1er",
         TimeFormat = "{0} à {1:HH':'mm} UTC",
         Withdrawn = "retiré",
+        NoArticles = "Ce texte ne compte encore aucun article.",
         ConsensusTitle = "Consensus par article",
         ConsensusHeaders = ["Article", "Groupe", "D'accord", "Réserves", "Désaccord", "Blocage", "État"],
         Citizens = "Citoyen·nes",
@@ -86,6 +87,7 @@ public sealed class ExportLabels
         FirstOfMonth = null,
         TimeFormat = "{0} at {1:HH':'mm} UTC",
         Withdrawn = "withdrawn",
+        NoArticles = "This text has no article yet.",
         ConsensusTitle = "Consensus per article",
         ConsensusHeaders = ["Article", "Group", "Agree", "Reservations", "Disagree", "Block", "State"],
         Citizens = "Citizens",
@@ -185,6 +187,9 @@ public sealed class ExportLabels
 
     /// <summary>Follows the id of a withdrawn clause, in parentheses.</summary>
     public required string Withdrawn { get; init; }
+
+    /// <summary>The sentence standing for the body of a bill that has no article yet (Akoma Ntoso needs one element there).</summary>
+    public required string NoArticles { get; init; }
 
     /// <summary>Consensus table title.</summary>
     public required string ConsensusTitle { get; init; }

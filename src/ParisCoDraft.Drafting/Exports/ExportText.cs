@@ -16,16 +16,24 @@ internal static class ExportText
     public static string VersionLine(BillText bill, ExportOptions options) =>
         options.Labels.VersionLine(OneLine(options.VersionLabel), options.Timestamp, bill.Sha256());
 
-    public static string OneLine(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    public static string OneLine(string s) => string.Join(' ', XmlSafe(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Removes characters XML 1.0 cannot hold (control characters, lone surrogates).</summary>
+    /// <summary>
+    /// Removes what an exported text must not hold: characters XML 1.0 cannot hold (control characters, lone
+    /// surrogates) and the explicit bidirectional controls (embeddings, overrides, isolates and their pops,
+    /// U+202A–U+202E and U+2066–U+2069). An official text must read as it is written: an override shows its
+    /// characters in another order than the one stored, signed (SHA-256) and searched (the "Trojan Source"
+    /// trick), and French or English legal text never needs one, since Arabic or Hebrew words are laid out by
+    /// the Unicode bidirectional algorithm without them. The implicit marks (U+200E, U+200F, U+061C) stay: they
+    /// cannot reorder a word, only place the punctuation next to it.
+    /// </summary>
     public static string XmlSafe(string s)
     {
         var sb = (StringBuilder?)null;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            var ok = c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            var ok = (c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)) && !IsBidiControl(c);
             if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
             {
                 sb?.Append(c).Append(s[i + 1]);
@@ -37,6 +45,9 @@ internal static class ExportText
         }
         return sb?.ToString() ?? s;
     }
+
+    /// <summary>An explicit bidirectional formatting character (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI).</summary>
+    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>The annex tables of <paramref name="annex"/>, clause ids shown as article numbers.</summary>
     public static IReadOnlyList<AnnexTable> Tables(BillText bill, ExportAnnex? annex, ExportLabels l)

@@ -68,7 +68,7 @@ public static class HtmlExporter
                 foreach (var r in t.Rows)
                 {
                     sb.Append("<tr>");
-                    foreach (var cell in r) sb.Append("<td>").Append(E(cell)).Append("</td>");
+                    foreach (var cell in r) sb.Append("<td>").Append(E(ExportText.OneLine(cell))).Append("</td>");
                     sb.Append("</tr>\n");
                 }
                 sb.Append("</tbody>\n</table>\n");

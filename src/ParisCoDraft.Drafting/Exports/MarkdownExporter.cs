@@ -60,7 +60,16 @@ public static class MarkdownExporter
         var text = typed;
         for (var round = 0; round < 8; round++)
         {
-            var doc = Markdig.Markdown.Parse(text, SafeMarkdown.LocatingPipeline);
+            MarkdownDocument doc;
+            try
+            {
+                doc = Markdig.Markdown.Parse(text, SafeMarkdown.LocatingPipeline);
+            }
+            catch (ArgumentException)
+            {
+                // Nested beyond Markdig's depth limit: the characters as typed, every mark escaped (SafeMarkdown.ParseOrLiteral).
+                return SafeMarkdown.Literal(ExportText.XmlSafe(markdown));
+            }
             var brackets = new SortedSet<int>();
             foreach (var link in doc.Descendants<LinkInline>())
             {

@@ -22,7 +22,7 @@ internal static class SafeMarkdown
 
     public static MarkdownDocument Parse(string markdown)
     {
-        var doc = Markdown.Parse(ExportText.XmlSafe(markdown), Pipeline);
+        var doc = ParseOrLiteral(ExportText.XmlSafe(markdown), Pipeline);
         // Both lists are taken before any change: Markdig's descendant walk can miss inlines after an unwrap.
         var autolinks = doc.Descendants<AutolinkInline>().ToList();
         var links = doc.Descendants<LinkInline>().ToList();
@@ -44,6 +44,35 @@ internal static class SafeMarkdown
             link.Url = target;
         }
         return doc;
+    }
+
+    /// <summary>
+    /// Markdig refuses a text nested beyond its depth limit (a few thousand "*_" or "[", or a huge table) with an
+    /// ArgumentException: one hostile clause would make the whole bill impossible to export. Such a text is
+    /// exported as the characters that were typed, every Markdown mark escaped.
+    /// </summary>
+    public static MarkdownDocument ParseOrLiteral(string markdown, MarkdownPipeline pipeline)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return Markdown.Parse(Literal(markdown), pipeline);
+        }
+    }
+
+    /// <summary>Markdown that reads as exactly <paramref name="text"/>: every ASCII punctuation mark backslash-escaped.</summary>
+    public static string Literal(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length + text.Length / 4);
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c > 0x7f || char.IsWhiteSpace(c) || char.IsControl(c)) sb.Append(c);
+            else sb.Append('\\').Append(c);
+        }
+        return sb.ToString();
     }
 
     /// <summary>What an autolink points to: its URL, or mailto: and the address.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using ParisCoDraft.Storage;
@@ -60,7 +61,9 @@ public static class DraftingHostExtensions
         {
             o.MaximumReceiveMessageSize = BillHub.MaxMessageBytes;
             o.EnableDetailedErrors = false;
+            o.AddFilter<HubFailureFilter>();
         });
+        builder.Logging.AddFilter(HubFailureFilter.DispatcherCategory, LogLevel.Critical);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return builder;
     }

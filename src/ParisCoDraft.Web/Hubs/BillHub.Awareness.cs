@@ -29,7 +29,7 @@ public sealed partial class BillHub
         var joined = RequireJoined(billId);
         if (update is null || update.Length > MaxAwarenessBytes)
         {
-            throw HubErrors.Reject(HubErrors.MessageMalformed, $"An awareness update is 1 to {MaxAwarenessBytes} bytes.");
+            throw Rejected(HubErrors.MessageMalformed, $"An awareness update is 1 to {MaxAwarenessBytes} bytes.", joined, billId);
         }
         IReadOnlyList<AwarenessEntry> entries;
         try
@@ -38,7 +38,7 @@ public sealed partial class BillHub
         }
         catch (UpdateDecodeException e)
         {
-            throw HubErrors.Reject(HubErrors.MessageMalformed, e.Message);
+            throw Rejected(HubErrors.MessageMalformed, e.Message, joined, billId);
         }
 
         var user = UserJson(joined);

@@ -15,8 +15,8 @@ public sealed partial class BillHub
     public async Task<byte[]?> Sync(string billId, byte[] message)
     {
         var joined = RequireJoined(billId);
-        if (message is null || message.Length == 0) throw HubErrors.Reject(HubErrors.MessageMalformed, "Empty sync message.");
-        if (message.Length > MaxUpdateBytes + 16) throw HubErrors.Reject(HubErrors.UpdateTooLarge, $"An update is at most {MaxUpdateBytes} bytes.");
+        if (message is null || message.Length == 0) throw Rejected(HubErrors.MessageMalformed, "Empty sync message.", joined, billId);
+        if (message.Length > MaxUpdateBytes + 16) throw Rejected(HubErrors.UpdateTooLarge, $"An update is at most {MaxUpdateBytes} bytes.", joined, billId);
 
         SyncMessage sync;
         try
@@ -25,7 +25,7 @@ public sealed partial class BillHub
         }
         catch (UpdateDecodeException e)
         {
-            throw HubErrors.Reject(HubErrors.MessageMalformed, e.Message);
+            throw Rejected(HubErrors.MessageMalformed, e.Message, joined, billId);
         }
 
         return sync.Type switch
@@ -33,7 +33,7 @@ public sealed partial class BillHub
             SyncProtocol.MessageYjsSyncStep1 => await AnswerStep1Async(billId, joined, sync.Payload).ConfigureAwait(false),
             SyncProtocol.MessageYjsSyncStep2 or SyncProtocol.MessageYjsUpdate =>
                 await ReceiveUpdateAsync(billId, joined, sync.Payload).ConfigureAwait(false),
-            _ => throw HubErrors.Reject(HubErrors.MessageMalformed, "Unknown sync message type."),
+            _ => throw Rejected(HubErrors.MessageMalformed, "Unknown sync message type.", joined, billId),
         };
     }
 
@@ -45,7 +45,7 @@ public sealed partial class BillHub
         }
         catch (UpdateDecodeException e)
         {
-            throw HubErrors.Reject(HubErrors.MessageMalformed, "Bad state vector: " + e.Message);
+            throw Rejected(HubErrors.MessageMalformed, "Bad state vector: " + e.Message, joined, billId);
         }
         byte[] step2;
         byte[] step1;
@@ -87,12 +87,14 @@ public sealed partial class BillHub
             lock (room.Gate)
             {
                 var known = room.Doc.StateVector;
+                var pending = PendingStructs.Of(room.Doc);
                 var anyNewStruct = false;
                 foreach (var s in info.Structs)
                 {
                     if (s.Kind == StructKind.Skip) continue;
                     var have = known.TryGetValue(s.Client, out var clock) ? clock : 0;
                     if (s.Clock + s.Length <= have) continue;
+                    if (pending is not null && pending.Cover(s.Client, Math.Max(s.Clock, have), s.Clock + s.Length)) continue;
                     anyNewStruct = true;
                     if (member.CanEdit && !joined.HasClientId(s.Client))
                     {

@@ -116,9 +116,12 @@ public sealed partial class BillHub(
         var connection = connections.For(Context);
         if (billId is null || !connection.Bills.TryGetValue(billId, out var joined))
         {
+            // The bill id is the caller's text: logged only when it is a well-formed id.
+            HubLog.Rejected(logger, HubErrors.NotJoined, "connection " + Context.ConnectionId,
+                billId is not null && Tokens.IsWellFormed(billId) ? billId : "(malformed id)", "not joined to this bill");
             throw HubErrors.Reject(HubErrors.NotJoined, "Call Join for this bill first.");
         }
-        if (joined.Revoked) throw HubErrors.Reject(HubErrors.Forbidden, "This session has been revoked.");
+        if (joined.Revoked) throw Rejected(HubErrors.Forbidden, "This session has been revoked.", joined, billId);
         return joined;
     }
 

@@ -18,6 +18,9 @@ internal static partial class HubLog
     [LoggerMessage(EventId = 204, Level = LogLevel.Debug, Message = "Could not tell connection {ConnectionId} it was revoked")]
     public static partial void RevokeNoticeFailed(ILogger logger, Exception exception, string connectionId);
 
+    [LoggerMessage(EventId = 207, Level = LogLevel.Error, Message = "Hub method {Method} failed on connection {ConnectionId}")]
+    public static partial void MethodFailed(ILogger logger, Exception exception, string method, string connectionId);
+
     [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "Stored update #{Sequence} ({Bytes} bytes) of bill {BillId} in {Milliseconds:0.0} ms")]
     public static partial void Stored(ILogger logger, long sequence, int bytes, string billId, double milliseconds);
 }

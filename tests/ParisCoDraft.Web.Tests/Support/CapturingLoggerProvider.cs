@@ -11,6 +11,9 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
     /// <summary>All lines logged so far by any server in this test run.</summary>
     public static IReadOnlyList<string> Lines => [.. Queue];
 
+    /// <summary>Raised for every line, for a test that counts more lines than <see cref="Lines"/> keeps.</summary>
+    public static event Action<string>? LineLogged;
+
     /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
 
@@ -30,6 +33,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             if (!IsEnabled(logLevel)) return;
             var line = $"{logLevel} {category}: {formatter(state, exception)}" + (exception is null ? "" : " | " + exception);
             Queue.Enqueue(line);
+            LineLogged?.Invoke(line);
             // PCD_TEST_LOG=/path keeps the whole server log of a run, for diagnosing a failure.
             if (Environment.GetEnvironmentVariable("PCD_TEST_LOG") is { Length: > 0 } file)
             {
