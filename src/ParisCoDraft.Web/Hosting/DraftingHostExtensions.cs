@@ -9,6 +9,7 @@ using ParisCoDraft.Web.Deliberation;
 using ParisCoDraft.Web.Demo;
 using ParisCoDraft.Web.Documents;
 using ParisCoDraft.Web.Hubs;
+using ParisCoDraft.Web.Security;
 using ParisCoDraft.Web.Versions;
 
 namespace ParisCoDraft.Web.Hosting;
@@ -55,6 +56,7 @@ public static class DraftingHostExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DocumentRooms>());
         services.AddVersions();
         services.AddHostedService<DemoSeeder>();
+        services.AddSecurity(builder.Configuration);
 
         services.AddSignalR(o =>
         {
@@ -74,6 +76,7 @@ public static class DraftingHostExtensions
         HostLog.WebRoot(app.Logger, webRootPath ?? "(none: the pages will answer 404)");
 
         app.UseMiddleware<SecurityHeaders>();
+        app.UseSecurity();
         app.UseWebSockets();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webRoot });
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/hubs"), hub => hub.UseMiddleware<OriginCheck>());
