@@ -56,13 +56,13 @@ public static class DraftingHostExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DocumentRooms>());
         services.AddVersions();
         services.AddHostedService<DemoSeeder>();
-        services.AddSecurity(builder.Configuration);
 
         services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = BillHub.MaxMessageBytes;
             o.EnableDetailedErrors = false;
         });
+        services.AddSecurity(builder.Configuration);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return builder;
     }

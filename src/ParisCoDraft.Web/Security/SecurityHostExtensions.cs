@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using ParisCoDraft.Web.Hubs;
 
 namespace ParisCoDraft.Web.Security;
 
@@ -13,7 +12,8 @@ public static class SecurityHostExtensions
         RequestGuards.Register(services);
         services.AddSingleton<ConnectionCap>();
         services.AddSingleton<HubAbuseFilter>();
-        services.Configure<HubOptions<BillHub>>(o => o.AddFilter<HubAbuseFilter>());
+        // The global hub options: a HubOptions<BillHub> is only read when set through AddHubOptions<BillHub>.
+        services.Configure<HubOptions>(o => o.AddFilter<HubAbuseFilter>());
         return services;
     }
 
