@@ -1,6 +1,6 @@
 namespace ParisCoDraft.Web.Auth;
 
-/// <summary>One HttpOnly cookie per bill, <c>pcd_{billId}</c>, holding the session token.</summary>
+/// <summary>One HttpOnly, SameSite=Strict cookie per bill, <c>pcd_{billId}</c>, holding the session token (Secure over HTTPS).</summary>
 public static class SessionCookie
 {
     /// <summary>The cookie name for a bill.</summary>
@@ -12,7 +12,9 @@ public static class SessionCookie
         response.Cookies.Append(Name(billId), token, new CookieOptions
         {
             HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
+            // Strict: never sent with a request another site starts, not even a top-level navigation. The pages
+            // need no cookie to load; their own fetches and hub connection are same-site and carry it.
+            SameSite = SameSiteMode.Strict,
             Secure = response.HttpContext.Request.IsHttps,
             Path = "/",
             MaxAge = TimeSpan.FromDays(365),

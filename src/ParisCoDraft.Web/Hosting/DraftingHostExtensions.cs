@@ -10,6 +10,7 @@ using ParisCoDraft.Web.Deliberation;
 using ParisCoDraft.Web.Demo;
 using ParisCoDraft.Web.Documents;
 using ParisCoDraft.Web.Hubs;
+using ParisCoDraft.Web.Security;
 using ParisCoDraft.Web.Versions;
 
 namespace ParisCoDraft.Web.Hosting;
@@ -64,6 +65,7 @@ public static class DraftingHostExtensions
             o.AddFilter<HubFailureFilter>();
         });
         builder.Logging.AddFilter(HubFailureFilter.DispatcherCategory, LogLevel.Critical);
+        services.AddSecurity(builder.Configuration);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return builder;
     }
@@ -77,6 +79,7 @@ public static class DraftingHostExtensions
         HostLog.WebRoot(app.Logger, webRootPath ?? "(none: the pages will answer 404)");
 
         app.UseMiddleware<SecurityHeaders>();
+        app.UseSecurity();
         app.UseWebSockets();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webRoot });
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/hubs"), hub => hub.UseMiddleware<OriginCheck>());

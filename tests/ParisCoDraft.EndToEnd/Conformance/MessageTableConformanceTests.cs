@@ -52,7 +52,7 @@ public sealed partial class MessageTableConformanceTests
             if (path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)) continue;
             var text = File.ReadAllText(path);
             var name = Path.GetFileName(path);
-            if (name is "HubErrors.cs" or "DeliberationErrors.cs")
+            if (name is "HubErrors.cs" or "DeliberationErrors.cs" or "SecurityErrors.cs")
             {
                 foreach (Match m in CodeConstant().Matches(text)) codes.TryAdd(m.Groups[1].Value, name);
             }
@@ -85,7 +85,7 @@ public sealed partial class MessageTableConformanceTests
                  {
                      HubErrors.ReadOnly, HubErrors.ForeignClient, HubErrors.UpdateTooLarge, DeliberationErrors.Locked,
                      DeliberationErrors.Conflict, "invalid-title", "unknown-invite", "no-session", "workshop-state",
-                     "invalid-ideas", "invite-revoked",
+                     "invalid-ideas", "invite-revoked", "rate-limited", "too-many-connections", "cross-site-request", "invite-expired",
                  })
         {
             Assert.True(codes.ContainsKey(code), $"'{code}' not collected from src/ParisCoDraft.Web; got: {string.Join(", ", codes.Keys)}");

@@ -108,7 +108,13 @@ async function startServer(o: Options): Promise<{ url: string; pid: number; chil
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     'dotnet',
-    [dll, '--urls', url, `--ParisCoDraft:Database=${path.join(dataDir, 'load.db')}`, `--ParisCoDraft:WebRoot=${path.join(repo, 'wwwroot')}`],
+    [
+      dll, '--urls', url, `--ParisCoDraft:Database=${path.join(dataDir, 'load.db')}`, `--ParisCoDraft:WebRoot=${path.join(repo, 'wwwroot')}`,
+      // Every client joins one bill from this one address and typists may exceed a person's pace: lift the
+      // abuse limits (docs/security.md), which would otherwise throttle the load generator itself.
+      '--ParisCoDraft:Security:JoinBurstPerAddress=100000', '--ParisCoDraft:Security:JoinBurstPerBill=100000',
+      '--ParisCoDraft:Security:HubMessageBurst=100000', '--ParisCoDraft:Security:HubMessagesPerSecond=100000',
+    ],
     {
       cwd: out,
       env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', Logging__LogLevel__Default: o.serverLog, DOTNET_gcServer: '0' },
