@@ -140,10 +140,12 @@ public sealed partial class BillHub
         {
             sequence = await committer.AppendAsync(billId, update, author).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             lock (room.Gate) room.AbandonAppend(append);
-            throw;
+            // The write failed (disk full, read-only file, database restarting): nothing of it is acknowledged.
+            // A clear code lets the client keep the edit and send it again once the store is back.
+            throw Rejected(HubErrors.StoreUnavailable, "The server could not store this update; nothing of it was kept. Send it again later. (" + e.GetType().Name + ")", joined, billId);
         }
         lock (room.Gate) room.ApplyStored(append, update, sequence, Context.ConnectionId);
         HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));
