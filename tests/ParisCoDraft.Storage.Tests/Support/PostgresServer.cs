@@ -49,6 +49,16 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// <c>pg_ctl restart -m fast</c>: every connection is cut, the server is down for a moment and comes back on
+    /// the same port, as a database restarted by its operator.
+    /// </summary>
+    public Task RestartAsync() =>
+        RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_dir, "data"), "-l", Path.Combine(_dir, "log"), "-m", "fast", "-w", "-t", "60", "restart"], asPostgres: true);
+
+    /// <summary>The folder holding initdb, pg_ctl, pg_dump and pg_restore.</summary>
+    public string BinDirectory => _bin;
+
     private string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = true }.ConnectionString;
 
