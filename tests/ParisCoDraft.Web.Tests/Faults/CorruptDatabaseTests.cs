@@ -23,7 +23,7 @@ public sealed class CorruptDatabaseTests : IDisposable
             var bill = await browser.CreateBillAsync("Un texte qui compte", preamble: new string('P', 20_000));
             await using var peer = await Peer.JoinAsync(browser, bill.BillId);
             await peer.SyncAsync();
-            for (var i = 0; i < 30; i++) await peer.AppendToTitleAsync(" mot" + i);
+            for (var i = 0; i < 5; i++) await peer.AppendToTitleAsync(" mot" + i);
         }
         await server.DisposeAsync();
         SqliteConnection.ClearAllPools();
@@ -65,14 +65,6 @@ public sealed class CorruptDatabaseTests : IDisposable
         var e = Assert.Throws<StoreException>(() => SqliteDraftingStore.Open(path));
         Assert.Contains("empty (0 bytes)", e.Message, StringComparison.Ordinal);
         Assert.Equal(0, new FileInfo(path).Length);
-    }
-
-    [Fact]
-    public async Task AHealthyDatabaseStillOpensAfterTheCheck()
-    {
-        var path = await DatabaseWithABillAsync();
-        await using var store = SqliteDraftingStore.Open(path);
-        Assert.True(await store.PingAsync(CancellationToken.None));
     }
 
     /// <inheritdoc />
