@@ -143,9 +143,10 @@ public sealed partial class BillHub
         catch (Exception e)
         {
             lock (room.Gate) room.AbandonAppend(append);
-            // The write failed (disk full, read-only file, database restarting): nothing of it is acknowledged.
-            // A clear code lets the client keep the edit and send it again once the store is back.
-            throw Rejected(HubErrors.StoreUnavailable, "The server could not store this update; nothing of it was kept. Send it again later. (" + e.GetType().Name + ")", joined, billId);
+            // The write failed (disk full, read-only file, database restarting): the update is not acknowledged.
+            // A clear code lets the client keep the edit and send it again once the store is back (a resend of
+            // something that did reach the store is recognised as nothing new).
+            throw Rejected(HubErrors.StoreUnavailable, "The server could not store this update; keep it and send it again later. (" + e.GetType().Name + ")", joined, billId);
         }
         lock (room.Gate) room.ApplyStored(append, update, sequence, Context.ConnectionId);
         HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));
