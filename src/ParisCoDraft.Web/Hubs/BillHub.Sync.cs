@@ -144,8 +144,8 @@ public sealed partial class BillHub
         {
             lock (room.Gate) room.AbandonAppend(append);
             // The write failed (disk full, read-only file, database restarting): the update is not acknowledged.
-            // A clear code lets the client keep the edit and send it again once the store is back (a resend of
-            // something that did reach the store is recognised as nothing new).
+            // A clear code lets the client keep the edit and send it again once the store is back (if the write did
+            // reach the store after all, e.g. a lost commit answer, the resend is logged twice: harmless, Yjs applies it once).
             throw Rejected(HubErrors.StoreUnavailable, "The server could not store this update; keep it and send it again later. (" + e.GetType().Name + ")", joined, billId);
         }
         lock (room.Gate) room.ApplyStored(append, update, sequence, Context.ConnectionId);
