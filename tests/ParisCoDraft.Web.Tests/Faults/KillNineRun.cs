@@ -47,7 +47,7 @@ public static class KillNineRun
                     var clocks = await StoredClocks.ReadAsync(store, bill.BillId);
                     for (var i = 0; i < typists.Count; i++) count.Add(typists[i], before[i], clocks);
                 }
-                await server.StartAgainAsync(TimeSpan.FromSeconds(60));
+                await server.StartAgainAsync(TimeSpan.FromSeconds(120));
                 // Every tab reconnects with its replica: the resync sends what the store lacks.
                 await Task.WhenAll(typists.Select(t => t.ConnectAsync(bill.BillId))).Bounded(TimeSpan.FromSeconds(60));
             }

@@ -20,7 +20,7 @@ public sealed class KillNineTests(PostgresServer postgres, ITestOutputHelper out
     public async Task KillingTheServerWhileTwentyPeopleTypeOnSqliteLosesNoAcknowledgedKeystroke()
     {
         var path = _dir.File("kill.db");
-        await using var server = await ServerProcess.StartAsync(TimeSpan.FromSeconds(60),
+        await using var server = await ServerProcess.StartAsync(TimeSpan.FromSeconds(120),
             $"--ParisCoDraft:Database={path}", "--ParisCoDraft:CompactEvery=200");
         var (figures, count) = await KillNineRun.RunAsync("kill -9 (SQLite)", server,
             () => Task.FromResult<Storage.IDraftingStore>(SqliteDraftingStore.Open(path)), FaultFigures.Repeat(2), Clients, seed: 1);
@@ -31,7 +31,7 @@ public sealed class KillNineTests(PostgresServer postgres, ITestOutputHelper out
     public async Task KillingTheServerWhileTwentyPeopleTypeOnPostgresLosesNoAcknowledgedKeystroke()
     {
         var database = await postgres.CreateDatabaseAsync().Bounded(TimeSpan.FromSeconds(30));
-        await using var server = await ServerProcess.StartAsync(TimeSpan.FromSeconds(60),
+        await using var server = await ServerProcess.StartAsync(TimeSpan.FromSeconds(120),
             $"--ParisCoDraft:Postgres={database}", "--ParisCoDraft:CompactEvery=200");
         var (figures, count) = await KillNineRun.RunAsync("kill -9 (PostgreSQL)", server,
             async () => await PostgresDraftingStore.OpenAsync(database), FaultFigures.Repeat(2), Clients, seed: 2);

@@ -49,6 +49,7 @@ public sealed class PostgresRestartTests(PostgresServer postgres, ITestOutputHel
                 while (!stop.IsCancellationRequested)
                 {
                     await t.TypeAsync(i * 100 + run++, stop.Token);
+                    var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(60);
                     while (true)
                     {
                         try
@@ -59,6 +60,7 @@ public sealed class PostgresRestartTests(PostgresServer postgres, ITestOutputHel
                         catch (Exception e) when (e is HubInvocationException or HubClosedException or HubConnectException or TimeoutException
                                                       or System.Net.WebSockets.WebSocketException or HttpRequestException)
                         {
+                            if (DateTime.UtcNow > giveUp) throw new TimeoutException($"{t.TextName} could not reconnect for 60 s after the restart: {e.Message}", e);
                             await Task.Delay(200);
                         }
                     }
@@ -73,7 +75,7 @@ public sealed class PostgresRestartTests(PostgresServer postgres, ITestOutputHel
                 TimeSpan.FromSeconds(30), "/healthz is healthy again without restarting the server");
             await Task.Delay(1500);
             await stop.CancelAsync();
-            await Task.WhenAll(typing).Bounded(TimeSpan.FromSeconds(90));
+            await Task.WhenAll(typing).Bounded(TimeSpan.FromSeconds(150));
             Assert.True(restarted);
 
             var store = _server.Service<IDraftingStore>();
