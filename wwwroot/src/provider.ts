@@ -84,6 +84,7 @@ const hubErrorCodes = [
   'update-too-large',
   'message-malformed',
   'locked',
+  'store-unavailable',
 ] as const;
 
 /** The protocol's rejection code inside a HubException's text, if any. */
@@ -483,6 +484,13 @@ export class BillProvider {
 
   private handleSyncFailure(error: unknown): void {
     const code = hubErrorCode(error);
+    if (code === 'store-unavailable') {
+      // The server could not write (disk full, database restarting): the edit stays pending (and in IndexedDB);
+      // say so, drop the connection and reconnect later, whose resync sends it again.
+      this.emit('rejected', code, errorText(error));
+      if (this.connection.state === signalR.HubConnectionState.Connected) void this.connection.stop();
+      return;
+    }
     if (code) {
       // The server refused the edit: nothing of it was stored. Say so; retrying would fail the same way.
       this.emit('rejected', code, errorText(error));

@@ -53,7 +53,12 @@ export class StatusIndicator {
       failed: this.error ? t('status.error', { message: refusalMessage(this.error) }) : t('status.offline'),
     };
     this.label.textContent = text[this.status];
-    this.pendingEl.textContent = plural(this.pending, 'status.pending.one', 'status.pending.many', 'status.pending.zero');
+    // Revoked or refused for good: edits still waiting stay in this browser (IndexedDB) but will not reach the server.
+    const stranded = this.pending > 0 && (this.status === 'revoked' || this.status === 'failed');
+    this.pendingEl.textContent = stranded
+      ? plural(this.pending, 'status.stranded.one', 'status.stranded.many', 'status.pending.zero')
+      : plural(this.pending, 'status.pending.one', 'status.pending.many', 'status.pending.zero');
+    this.pendingEl.dataset['stranded'] = String(stranded);
     this.pendingEl.dataset['count'] = String(this.pending);
     this.pendingEl.classList.toggle('has-pending', this.pending > 0);
     const waiting = this.retryAt !== undefined && this.status !== 'connected' && this.status !== 'revoked';

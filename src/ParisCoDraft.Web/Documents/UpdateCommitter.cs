@@ -15,11 +15,18 @@ public sealed class UpdateCommitter(IDraftingStore store, ILogger<UpdateCommitte
     private Task? _loop;
     private long _batches;
     private long _updates;
+    private volatile bool _failing;
 
     private sealed record Pending(UpdateToAppend Update, TaskCompletionSource<long> Done, Versions.UpdateAuthor? Author);
 
     /// <summary>Transactions written so far.</summary>
     public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>
+    /// True while the last write failed (disk full, read-only file, database down) and none has succeeded
+    /// since: <c>/healthz</c> reports the store unwritable.
+    /// </summary>
+    public bool Failing => _failing;
 
     /// <summary>Updates written so far.</summary>
     public long Updates => Interlocked.Read(ref _updates);
@@ -67,6 +74,7 @@ public sealed class UpdateCommitter(IDraftingStore store, ILogger<UpdateCommitte
             try
             {
                 var sequences = await store.AppendUpdatesAsync(updates, CancellationToken.None).ConfigureAwait(false);
+                _failing = false;
                 Interlocked.Increment(ref _batches);
                 Interlocked.Add(ref _updates, batch.Count);
                 await Versions.DeletionRecorder.RecordAsync(store, batch.Select(p => (p.Update.BillId, p.Author)).ToList(), sequences, logger).ConfigureAwait(false);
@@ -76,6 +84,7 @@ public sealed class UpdateCommitter(IDraftingStore store, ILogger<UpdateCommitte
             catch (Exception e)
 #pragma warning restore CA1031
             {
+                _failing = true;
                 DocumentLog.AppendFailed(logger, e, batch.Count);
                 foreach (var p in batch) p.Done.TrySetException(e);
             }

@@ -142,10 +142,13 @@ public sealed partial class BillHub
         {
             sequence = await committer.AppendAsync(billId, update, author).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
             lock (room.Gate) room.AbandonAppend(append);
-            throw;
+            // The write failed (disk full, read-only file, database restarting): the update is not acknowledged.
+            // A clear code lets the client keep the edit and send it again once the store is back (if the write did
+            // reach the store after all, e.g. a lost commit answer, the resend is logged twice: harmless, Yjs applies it once).
+            throw Rejected(HubErrors.StoreUnavailable, "The server could not store this update; keep it and send it again later. (" + e.GetType().Name + ")", joined, billId);
         }
         lock (room.Gate) room.ApplyStored(append, update, sequence, Context.ConnectionId);
         HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));

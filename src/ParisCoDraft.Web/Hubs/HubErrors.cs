@@ -21,6 +21,8 @@ public static class HubErrors
     public const string UpdateTooLarge = "update-too-large";
     /// <summary>The sync or awareness message does not decode.</summary>
     public const string MessageMalformed = "message-malformed";
+    /// <summary>The store could not write the update (disk full, read-only file, database down): nothing was stored; send it again later.</summary>
+    public const string StoreUnavailable = "store-unavailable";
 
     /// <summary>The exception sent to the caller.</summary>
     public static HubException Reject(string code, string message) => new($"{code}: {message}");

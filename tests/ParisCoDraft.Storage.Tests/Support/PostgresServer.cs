@@ -49,6 +49,21 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// <c>pg_ctl restart -m fast</c>: every connection is cut, the server is down for a moment and comes back on
+    /// the same port, as a database restarted by its operator.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_dir, "data"), "-l", Path.Combine(_dir, "log"), "-m", "fast", "-w", "-t", "60", "restart"], asPostgres: true);
+        // Only this fixture's own pool (used to create databases): the servers under test must recover by themselves.
+        await using var own = new NpgsqlConnection(ConnectionString("postgres"));
+        NpgsqlConnection.ClearPool(own);
+    }
+
+    /// <summary>The folder holding initdb, pg_ctl, pg_dump and pg_restore.</summary>
+    public string BinDirectory => _bin;
+
     private string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = true }.ConnectionString;
 

@@ -36,8 +36,11 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>A service of the running app.</summary>
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    /// <summary>Starts the app on <paramref name="databasePath"/> with a small web root of fake pages.</summary>
-    public static async Task<TestServer> StartAsync(string databasePath, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the app on <paramref name="databasePath"/> with a small web root of fake pages; <paramref name="services"/>
+    /// may replace the app's services (registered after the app's own, so they win), e.g. its clock.
+    /// </summary>
+    public static async Task<TestServer> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var dir = Path.GetDirectoryName(databasePath)!;
         var webRoot = Path.Combine(dir, "wwwroot");
@@ -60,6 +63,7 @@ public sealed class TestServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddProvider(new CapturingLoggerProvider());
         builder.AddDrafting();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapDrafting();
         await app.StartAsync().Bounded();
