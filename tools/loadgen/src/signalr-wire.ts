@@ -6,6 +6,9 @@ import WebSocket from 'ws';
 import type { Wire } from './wire';
 
 const RS = '\x1e';
+/** How the hub's JSON protocol writes a server-to-client Awareness invocation (type, target, then arguments). */
+const AwarenessFrame = '{"type":1,"target":"Awareness"';
+const Empty = new Uint8Array(0);
 
 interface Pending {
   resolve(value: Uint8Array | null): void;
@@ -87,6 +90,11 @@ export class SignalRWire implements Wire {
   private receive(text: string): void {
     let start = 0;
     for (let end = text.indexOf(RS); end >= 0; start = end + 1, end = text.indexOf(RS, start)) {
+      // Cursors are not measured: an awareness relay is counted by the socket and skipped unparsed.
+      if (!this.handshaken && text.startsWith(AwarenessFrame, start)) {
+        this.onAwareness(Empty);
+        continue;
+      }
       const frame = JSON.parse(text.slice(start, end)) as {
         type?: number;
         target?: string;

@@ -161,24 +161,35 @@ class LoadClient {
 
   type(start: StartMessage): void {
     const interval = 1000 / init.rate;
+    // Keystrokes follow the typist's own timeline (interval ±20 % jitter so typists do not fire in
+    // lockstep), not the timer's: a timer that fires late types what was due at once, so a starved load
+    // generator still types what was asked when it catches up, or shows in keystrokesSent that it could not.
+    // A keystroke's time is when it is made, so the generator's lateness never counts as the server's.
+    let due = Math.max(start.typeFrom, nowMs()) + Math.random() * interval;
     const tick = () => {
-      const now = nowMs();
-      if (now >= start.typeUntil) return;
-      const doc = this.doc!;
-      const body = this.body!;
-      const clock = Y.getState(doc.store, doc.clientID);
-      if (clock < init.maxClock) sendTimes[this.plan.typist * init.maxClock + clock] = now;
-      body.insert(body.length, text[this.chars++ % text.length]!);
-      typedTotal++;
-      if (now >= start.measureFrom) typedInWindow++;
-      // The cursor after the new character, as y-codemirror.next publishes it.
-      const pos = Y.createRelativePositionFromTypeIndex(body, body.length);
-      this.awareness!.setLocalStateField('cursor', { anchor: pos, head: pos });
-      this.wire.awareness(encodeAwarenessUpdate(this.awareness!, [doc.clientID]));
-      // ±20 % jitter so typists do not fire in lockstep.
-      timers.push(setTimeout(tick, interval * (0.8 + Math.random() * 0.4)));
+      let now = nowMs();
+      while (due <= now && due < start.typeUntil) {
+        this.keystroke(now, start);
+        due += interval * (0.8 + Math.random() * 0.4);
+        now = nowMs();
+      }
+      if (due < start.typeUntil) timers.push(setTimeout(tick, due - now));
     };
-    timers.push(setTimeout(tick, Math.max(0, start.typeFrom - nowMs()) + Math.random() * interval));
+    timers.push(setTimeout(tick, due - nowMs()));
+  }
+
+  private keystroke(now: number, start: StartMessage): void {
+    const doc = this.doc!;
+    const body = this.body!;
+    const clock = Y.getState(doc.store, doc.clientID);
+    if (clock < init.maxClock) sendTimes[this.plan.typist * init.maxClock + clock] = now;
+    body.insert(body.length, text[this.chars++ % text.length]!);
+    typedTotal++;
+    if (now >= start.measureFrom) typedInWindow++;
+    // The cursor after the new character, as y-codemirror.next publishes it.
+    const pos = Y.createRelativePositionFromTypeIndex(body, body.length);
+    this.awareness!.setLocalStateField('cursor', { anchor: pos, head: pos });
+    this.wire.awareness(encodeAwarenessUpdate(this.awareness!, [doc.clientID]));
   }
 
   content(): string {
