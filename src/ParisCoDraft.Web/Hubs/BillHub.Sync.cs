@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.SignalR;
 using ParisCoDraft.Crdt;
 using ParisCoDraft.Crdt.Protocols;
@@ -145,13 +146,24 @@ public sealed partial class BillHub
             lock (room.Gate) room.AbandonAppend(append);
             throw;
         }
-        lock (room.Gate) room.ApplyStored(append, update, sequence, Context.ConnectionId);
+        var relay = Relays.GetValue(room, r => new UpdateBroadcaster(hubContext, r.BillId, logger));
+        Task relayed;
+        lock (room.Gate)
+        {
+            room.ApplyStored(append, update, sequence, Context.ConnectionId);
+            // Queued under the gate: the relay keeps the order in which updates were applied.
+            relayed = relay.Relay(update, Context.ConnectionId);
+        }
         HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));
 
-        await Clients.OthersInGroup(GroupName(billId)).SendAsync("Sync", billId, SyncProtocol.EncodeUpdate(update)).ConfigureAwait(false);
+        // Acknowledged once relayed, as before the relay batched: whoever gets the completion knows the others were sent it.
+        await relayed.ConfigureAwait(false);
         rooms.CompactIfDue(room);
         return null;
     }
+
+    /// <summary>Each loaded room's relay of stored updates; it goes with the room.</summary>
+    private static readonly ConditionalWeakTable<DocumentRoom, UpdateBroadcaster> Relays = [];
 
     private HubException Rejected(string code, string detail, JoinedBill joined, string billId)
     {
