@@ -52,6 +52,8 @@ interface Options {
   saveSeed: string | undefined;
   minSentRatio: number;
   durableCheck: boolean;
+  /** A ParisCoDraft build to run instead of building src/ParisCoDraft.Web (before/after comparisons). */
+  serverDll: string | undefined;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -96,6 +98,7 @@ function parse(argv: string[]): Options {
     saveSeed: get('save-seed'),
     minSentRatio: num('min-sent-ratio', 0.95, 0, 1),
     durableCheck: !argv.includes('--no-durable-check'),
+    serverDll: get('server-dll') ? path.resolve(get('server-dll')!) : undefined,
   };
 }
 
@@ -136,7 +139,10 @@ interface StartedServer {
   dataDir: string | undefined;
 }
 
+let chosenDll: string | undefined;
+
 function pcdDll(): string {
+  if (chosenDll) return chosenDll;
   return path.join(repo, 'src', 'ParisCoDraft.Web', 'bin', 'Release', 'net10.0', 'ParisCoDraft.Web.dll');
 }
 
@@ -374,7 +380,12 @@ export async function run(argv: string[]): Promise<void> {
     let pid = o.pid;
     if (!url) {
       if (o.server === 'pcd') {
-        buildPcd();
+        if (o.serverDll) {
+          if (!existsSync(o.serverDll)) throw new Error(`no ${o.serverDll}`);
+          chosenDll = o.serverDll;
+        } else {
+          buildPcd();
+        }
         server = await startPcd(o, mkdtempSync(path.join(tmpdir(), 'pcd-load-')), await freePort());
       } else {
         server = await startHocuspocus();
@@ -471,8 +482,12 @@ export async function run(argv: string[]): Promise<void> {
     const loadgenCpu = process.cpuUsage(cpuBefore);
     const loadgenCpuPct = ((loadgenCpu.user + loadgenCpu.system) / 1000 / (nowMs() - wallBefore)) * 100;
 
-    // Let the last keystrokes arrive before counting.
-    await new Promise((r) => setTimeout(r, 3000));
+    // Let the last keystrokes arrive before counting: every one acknowledged (a server acknowledges once it
+    // has relayed it), then one more second for the relays to reach the sockets' other ends.
+    const drainFrom = nowMs();
+    await Promise.all(workers.map((w) => onceMessage<{ type: string }>(w, 'drained', 40_000)));
+    const drainMs = nowMs() - drainFrom;
+    await new Promise((r) => setTimeout(r, 1000));
     for (const w of workers) w.postMessage({ type: 'finish' });
     const done = await Promise.all(workers.map((w) => onceMessage<DoneReport>(w, 'done', 60_000)));
 
@@ -558,6 +573,7 @@ export async function run(argv: string[]): Promise<void> {
       expectedSamples,
       lost,
       typedTotal,
+      drainMs: Math.round(drainMs),
       acked,
       unacked,
       rejected,

@@ -222,8 +222,18 @@ async function connectAll(): Promise<ReadyReport> {
   return { type: 'ready', connected, failed, errors };
 }
 
-parentPort!.on('message', (message: StartMessage | { type: 'finish' } | { type: 'stop' }) => {
-  if (message.type === 'start') {
+async function drain(): Promise<void> {
+  // Every keystroke typed here acknowledged (or 30 s): what is still missing after that is lost.
+  const deadline = nowMs() + 30_000;
+  while (unacked > 0 && nowMs() < deadline) await new Promise((r) => setTimeout(r, 50));
+  parentPort!.postMessage({ type: 'drained', unacked });
+}
+
+parentPort!.on('message', (message: StartMessage | { type: 'drain' } | { type: 'finish' } | { type: 'stop' }) => {
+  if (message.type === 'drain') {
+    for (const t of timers) clearTimeout(t);
+    void drain();
+  } else if (message.type === 'start') {
     measureFrom = message.measureFrom;
     measureUntil = message.typeUntil;
     for (const c of clients) if (c.connected && c.plan.typist >= 0) c.type(message);
