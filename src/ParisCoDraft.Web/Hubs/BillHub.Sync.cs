@@ -78,8 +78,9 @@ public sealed partial class BillHub
         }
 
         var room = joined.Room;
-        // Deliberation (issue 4): locked clauses and the vote's freeze, checked below under the gate.
-        var billDeliberation = await deliberation.GetAsync(billId).ConfigureAwait(false);
+        // Deliberation (issue 4): locked clauses and the vote's freeze, checked below under the gate. The
+        // connection holds its room, so the deliberation is looked up from it, not acquired again per update.
+        var billDeliberation = await deliberation.ForRoomAsync(room).ConfigureAwait(false);
         Versions.UpdateAuthor? author = null;
         InFlightAppend? append = null;
         while (append is null)
@@ -87,12 +88,13 @@ public sealed partial class BillHub
             Task? earlier;
             lock (room.Gate)
             {
-                var known = room.Doc.StateVector;
                 var anyNewStruct = false;
                 foreach (var s in info.Structs)
                 {
                     if (s.Kind == StructKind.Skip) continue;
-                    var have = known.TryGetValue(s.Client, out var clock) ? clock : 0;
+                    // One lookup per struct: the whole state vector (every client ever) is built only when a
+                    // lock or a vote needs it below.
+                    var have = Y.GetState(room.Doc, s.Client);
                     if (s.Clock + s.Length <= have) continue;
                     anyNewStruct = true;
                     if (member.CanEdit && !joined.HasClientId(s.Client))
@@ -122,7 +124,8 @@ public sealed partial class BillHub
                 if (earlier is null)
                 {
                     // Deliberation (issue 4): which clauses the update changes is decoded from it, against our doc.
-                    if (billDeliberation.RefusalFor(room.Doc, info, known) is { } refusal)
+                    if ((billDeliberation.Locks.Count > 0 || billDeliberation.OpenVote is not null) &&
+                        billDeliberation.RefusalFor(room.Doc, info, room.Doc.StateVector) is { } refusal)
                     {
                         throw Rejected(Deliberation.DeliberationErrors.Locked, refusal, joined, billId);
                     }
