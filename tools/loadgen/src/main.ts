@@ -485,7 +485,9 @@ export async function run(argv: string[]): Promise<void> {
     // Let the last keystrokes arrive before counting: every one acknowledged (a server acknowledges once it
     // has relayed it), then one more second for the relays to reach the sockets' other ends.
     const drainFrom = nowMs();
-    await Promise.all(workers.map((w) => onceMessage<{ type: string }>(w, 'drained', 40_000)));
+    const drained = Promise.all(workers.map((w) => onceMessage<{ type: string }>(w, 'drained', 40_000)));
+    for (const w of workers) w.postMessage({ type: 'drain' });
+    await drained;
     const drainMs = nowMs() - drainFrom;
     await new Promise((r) => setTimeout(r, 1000));
     for (const w of workers) w.postMessage({ type: 'finish' });
