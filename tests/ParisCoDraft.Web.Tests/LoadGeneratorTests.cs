@@ -19,6 +19,7 @@ public sealed class LoadGeneratorTests : ServerTest
             "--duration", "2", "--warmup", "0", "--workers", "1", "--replicas", "2");
 
         var line = stdout.Trim().Split('\n')[^1];
+        Assert.True(line.StartsWith('{'), $"loadgen exited {exit} with no result: {stderr}");
         var result = JsonDocument.Parse(line).RootElement;
         Assert.True(exit == 0, $"loadgen exited {exit}: {line} {stderr}");
         Assert.True(result.GetProperty("ok").GetBoolean(), line);
