@@ -592,7 +592,7 @@ export async function run(argv: string[]): Promise<void> {
       loadAvg1m: round(loadavg()[0]!, 2),
       ok,
     };
-    if (!loadGenerated) log(`INVALID: only ${typedInWindow} of ${Math.round(asked)} keystrokes asked were typed: the load generator is the bottleneck`);
+    if (!loadGenerated) log(`INVALID: only ${typedInWindow} of ${Math.round(asked)} keystrokes asked were typed: the load generator could not generate the load asked (CPU-starved?), its latencies are not a measure of the server`);
     process.stdout.write(JSON.stringify(result) + '\n');
     process.exitCode = ok ? 0 : 1;
   } finally {
