@@ -150,17 +150,15 @@ public sealed partial class BillHub
             throw;
         }
         var relay = Relays.GetValue(room, r => new UpdateBroadcaster(hubContext, r.BillId, logger));
-        Task relayed;
         lock (room.Gate)
         {
             room.ApplyStored(append, update, sequence, Context.ConnectionId);
-            // Queued under the gate: the relay keeps the order in which updates were applied.
-            relayed = relay.Relay(update, Context.ConnectionId);
+            // Queued under the gate: the relay keeps the order in which updates were applied. The
+            // acknowledgement does not wait for it: a slow reader elsewhere in the room must not hold up
+            // this writer's next keystroke (the update is durable and applied already).
+            _ = relay.Relay(update, Context.ConnectionId);
         }
         HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));
-
-        // Acknowledged once relayed, as before the relay batched: whoever gets the completion knows the others were sent it.
-        await relayed.ConfigureAwait(false);
         rooms.CompactIfDue(room);
         return null;
     }

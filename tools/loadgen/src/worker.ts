@@ -182,6 +182,8 @@ class LoadClient {
     const doc = this.doc!;
     const body = this.body!;
     const clock = Y.getState(doc.store, doc.clientID);
+    // Its own keystrokes count as seen: a server may relay them back to it in a batch with others'.
+    this.seen.set(doc.clientID, clock + 1);
     if (clock < init.maxClock) sendTimes[this.plan.typist * init.maxClock + clock] = now;
     body.insert(body.length, text[this.chars++ % text.length]!);
     typedTotal++;
