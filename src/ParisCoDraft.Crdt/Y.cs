@@ -52,6 +52,16 @@ public static partial class Y
         UpdateIntegrator.Apply(doc, decoded, origin);
     }
 
+    /// <summary>
+    /// The next clock expected from <paramref name="client"/> (0 when the document has nothing of it), as yjs's
+    /// <c>getState</c>: one client's entry of the state vector without building the whole vector.
+    /// </summary>
+    public static long GetState(Doc doc, long client)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return doc.Store.GetState(client);
+    }
+
     /// <summary>Encodes the document's state vector.</summary>
     public static byte[] EncodeStateVector(Doc doc) => StateVectors.Encode(doc.Store.GetStateVector());
 

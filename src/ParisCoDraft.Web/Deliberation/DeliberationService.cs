@@ -56,7 +56,8 @@ public sealed partial class DeliberationService(
         }
     }
 
-    private async Task<BillDeliberation> ForRoomAsync(DocumentRoom room)
+    /// <summary>The deliberation of a room the caller holds (no acquire/release of the room on the hot path).</summary>
+    internal async Task<BillDeliberation> ForRoomAsync(DocumentRoom room)
     {
         var lazy = _bills.GetValue(room, r => new Lazy<Task<BillDeliberation>>(() => LoadAsync(r.BillId)));
         try

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.SignalR;
 using ParisCoDraft.Crdt;
 using ParisCoDraft.Crdt.Protocols;
@@ -77,8 +78,9 @@ public sealed partial class BillHub
         }
 
         var room = joined.Room;
-        // Deliberation (issue 4): locked clauses and the vote's freeze, checked below under the gate.
-        var billDeliberation = await deliberation.GetAsync(billId).ConfigureAwait(false);
+        // Deliberation (issue 4): locked clauses and the vote's freeze, checked below under the gate. The
+        // connection holds its room, so the deliberation is looked up from it, not acquired again per update.
+        var billDeliberation = await deliberation.ForRoomAsync(room).ConfigureAwait(false);
         Versions.UpdateAuthor? author = null;
         InFlightAppend? append = null;
         while (append is null)
@@ -86,13 +88,14 @@ public sealed partial class BillHub
             Task? earlier;
             lock (room.Gate)
             {
-                var known = room.Doc.StateVector;
                 var pending = PendingStructs.Of(room.Doc);
                 var anyNewStruct = false;
                 foreach (var s in info.Structs)
                 {
                     if (s.Kind == StructKind.Skip) continue;
-                    var have = known.TryGetValue(s.Client, out var clock) ? clock : 0;
+                    // One lookup per struct: the whole state vector (every client ever) is built only when a
+                    // lock or a vote needs it below.
+                    var have = Y.GetState(room.Doc, s.Client);
                     if (s.Clock + s.Length <= have) continue;
                     if (pending is not null && pending.Cover(s.Client, Math.Max(s.Clock, have), s.Clock + s.Length)) continue;
                     anyNewStruct = true;
@@ -123,7 +126,8 @@ public sealed partial class BillHub
                 if (earlier is null)
                 {
                     // Deliberation (issue 4): which clauses the update changes is decoded from it, against our doc.
-                    if (billDeliberation.RefusalFor(room.Doc, info, known) is { } refusal)
+                    if ((billDeliberation.Locks.Count > 0 || billDeliberation.OpenVote is not null) &&
+                        billDeliberation.RefusalFor(room.Doc, info, room.Doc.StateVector) is { } refusal)
                     {
                         throw Rejected(Deliberation.DeliberationErrors.Locked, refusal, joined, billId);
                     }
@@ -150,13 +154,22 @@ public sealed partial class BillHub
             // reach the store after all, e.g. a lost commit answer, the resend is logged twice: harmless, Yjs applies it once).
             throw Rejected(HubErrors.StoreUnavailable, "The server could not store this update; keep it and send it again later. (" + e.GetType().Name + ")", joined, billId);
         }
-        lock (room.Gate) room.ApplyStored(append, update, sequence, Context.ConnectionId);
+        var relay = Relays.GetValue(room, r => new UpdateBroadcaster(hubContext, r.BillId, logger));
+        lock (room.Gate)
+        {
+            room.ApplyStored(append, update, sequence, Context.ConnectionId);
+            // Queued under the gate: the relay keeps the order in which updates were applied. The
+            // acknowledgement does not wait for it: a slow reader elsewhere in the room must not hold up
+            // this writer's next keystroke (the update is durable and applied already).
+            _ = relay.Relay(update, Context.ConnectionId);
+        }
         HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));
-
-        await Clients.OthersInGroup(GroupName(billId)).SendAsync("Sync", billId, SyncProtocol.EncodeUpdate(update)).ConfigureAwait(false);
         rooms.CompactIfDue(room);
         return null;
     }
+
+    /// <summary>Each loaded room's relay of stored updates; it goes with the room.</summary>
+    private static readonly ConditionalWeakTable<DocumentRoom, UpdateBroadcaster> Relays = [];
 
     private HubException Rejected(string code, string detail, JoinedBill joined, string billId)
     {

@@ -6,7 +6,10 @@ namespace ParisCoDraft.Web.Hubs;
 /// <summary>A bill one connection has joined: who it is there, the client ids it writes under, its room.</summary>
 public sealed class JoinedBill(Member member, DocumentRoom room)
 {
-    private readonly HashSet<long> _clientIds = [];
+    // Read on every update, written at Join only: readers take the current set without a lock, a writer
+    // replaces it with a copy.
+    private volatile HashSet<long> _clientIds = [];
+    private readonly Lock _write = new();
 
     /// <summary>The member, as proven at Join.</summary>
     public Member Member { get; } = member;
@@ -25,18 +28,23 @@ public sealed class JoinedBill(Member member, DocumentRoom room)
     /// <summary>Adds client ids bound to this participant.</summary>
     public void AddClientIds(IEnumerable<long> ids)
     {
-        lock (_clientIds) _clientIds.UnionWith(ids);
+        lock (_write)
+        {
+            var next = new HashSet<long>(_clientIds);
+            next.UnionWith(ids);
+            _clientIds = next;
+        }
     }
 
     /// <summary>Whether the connection announced (and was bound) this client id.</summary>
     public bool HasClientId(long id)
     {
-        lock (_clientIds) return _clientIds.Contains(id);
+        return _clientIds.Contains(id);
     }
 
     /// <summary>The announced client ids.</summary>
     public long[] ClientIds()
     {
-        lock (_clientIds) return [.. _clientIds];
+        return [.. _clientIds];
     }
 }
