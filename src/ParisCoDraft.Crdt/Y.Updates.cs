@@ -2,6 +2,13 @@ namespace ParisCoDraft.Crdt;
 
 public static partial class Y
 {
+    /// <summary>
+    /// The widest clock gap a document accepts before an update's first struct of a client (the gap is kept
+    /// pending as a skip, whose length is an <see cref="int"/>); a wider one is refused with
+    /// <see cref="UpdateDecodeException"/>. No client writes 2^31 items between two of its updates.
+    /// </summary>
+    public const long MaxClockGap = int.MaxValue;
+
     /// <summary>Merges v1 updates into one without loading a document (same bytes as yjs mergeUpdates).</summary>
     public static byte[] MergeUpdates(IEnumerable<byte[]> updates)
     {

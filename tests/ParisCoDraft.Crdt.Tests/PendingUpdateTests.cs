@@ -49,4 +49,21 @@ public sealed class PendingUpdateTests
         Y.ApplyUpdate(r, Convert.FromBase64String("AgECAIQBAAFhAgEBxAEAAgABeYQCAAF6AA=="));
         Assert.Equal("xyaz", text.ToString());
     }
+
+    // A mutated update (fuzz seed 327040987): client 4's structs start at clock 2^46 + 302. yjs would keep them
+    // pending behind a skip that long; a document that accepted it could no longer encode its state (a skip is at
+    // most 2^31 - 1 long here), so every later sync would fail. It is refused before anything is applied.
+    [Fact]
+    public void RefusesAnUpdateWhoseClockGapIsTooWideToKeepPending()
+    {
+        var doc = Builders.NewDoc(3);
+        doc.GetText("text").Insert(0, "kept");
+        var before = Y.EncodeStateAsUpdate(doc);
+
+        var hostile = Convert.FromBase64String("AQMEroKAgICAEAQBBHRleHQEYe+/vYQEAQTvv71ixNoEAQQCAVgA");
+        Assert.Throws<UpdateDecodeException>(() => Y.ApplyUpdate(doc, hostile));
+
+        Assert.Equal(before, Y.EncodeStateAsUpdate(doc));
+        Assert.Equal("kept", doc.GetText("text").ToString());
+    }
 }

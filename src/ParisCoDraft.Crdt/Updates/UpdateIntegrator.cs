@@ -142,6 +142,13 @@ internal static class UpdateIntegrator
             if (list.Count == 0) continue;
             if (list[0].Clock > store.GetState(client))
             {
+                // yjs would fill such a gap with a skip as long as the gap; ours are int-sized, and no client
+                // writes 2^31 items between two updates: a gap that wide is hostile input, refused before it is
+                // kept pending (it would otherwise make every later encoding of the document fail).
+                if (list[0].Clock - store.GetState(client) > Y.MaxClockGap)
+                {
+                    throw new UpdateDecodeException("Clock gap before the update's first struct is too large.");
+                }
                 pendingNew += list.Count;
                 continue;
             }

@@ -78,7 +78,7 @@ public sealed partial class BillHub
         }
 
         var room = joined.Room;
-        // Deliberation (issue 4): locked clauses and the vote's freeze, checked below under the gate. The
+        // Deliberation: locked clauses and the vote's freeze, checked below under the gate. The
         // connection holds its room, so the deliberation is looked up from it, not acquired again per update.
         var billDeliberation = await deliberation.ForRoomAsync(room).ConfigureAwait(false);
         Versions.UpdateAuthor? author = null;
@@ -97,6 +97,10 @@ public sealed partial class BillHub
                     // lock or a vote needs it below.
                     var have = Y.GetState(room.Doc, s.Client);
                     if (s.Clock + s.Length <= have) continue;
+                    if (s.Clock - have > Y.MaxClockGap)
+                    {
+                        throw Rejected(HubErrors.UpdateMalformed, "Clock gap before a struct is too large.", joined, billId);
+                    }
                     if (pending is not null && pending.Cover(s.Client, Math.Max(s.Clock, have), s.Clock + s.Length)) continue;
                     anyNewStruct = true;
                     if (member.CanEdit && !joined.HasClientId(s.Client))
@@ -125,7 +129,7 @@ public sealed partial class BillHub
                 earlier = room.AppendBringingAnyOf(info.Structs, deleted);
                 if (earlier is null)
                 {
-                    // Deliberation (issue 4): which clauses the update changes is decoded from it, against our doc.
+                    // Deliberation: which clauses the update changes is decoded from it, against our doc.
                     if ((billDeliberation.Locks.Count > 0 || billDeliberation.OpenVote is not null) &&
                         billDeliberation.RefusalFor(room.Doc, info, room.Doc.StateVector) is { } refusal)
                     {
