@@ -31,6 +31,9 @@ public static class DraftingHostExtensions
             services.AddSingleton<PostgresFanout>();
             services.AddSingleton<IUpdateFanout>(sp => sp.GetRequiredService<PostgresFanout>());
             services.AddHostedService(sp => sp.GetRequiredService<PostgresFanout>());
+            services.AddSingleton<PostgresPresence>();
+            services.AddSingleton<IPresenceFanout>(sp => sp.GetRequiredService<PostgresPresence>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresPresence>());
         }
         else
         {
@@ -42,8 +45,10 @@ public static class DraftingHostExtensions
                 return SqliteDraftingStore.Open(path);
             });
             services.AddSingleton<IUpdateFanout, InProcessFanout>();
+            services.AddSingleton<IPresenceFanout, InProcessPresence>();
         }
         services.AddHostedService<StoreAnnouncer>();
+        builder.AddDraftingMetrics();
         services.AddSingleton(sp => (IDeliberationStore)sp.GetRequiredService<IDraftingStore>());
         services.AddSingleton<DeliberationService>();
 
@@ -74,6 +79,7 @@ public static class DraftingHostExtensions
         HostLog.WebRoot(app.Logger, webRootPath ?? "(none: the pages will answer 404)");
 
         app.UseMiddleware<SecurityHeaders>();
+        app.UseDraftingMetrics();
         app.UseWebSockets();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webRoot });
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/hubs"), hub => hub.UseMiddleware<OriginCheck>());

@@ -147,8 +147,11 @@ public sealed partial class BillHub
         }
         lock (room.Gate) room.ApplyStored(append, update, sequence, Context.ConnectionId);
         HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));
+        metrics.Appended(Ms(started));
 
+        var broadcasting = Stopwatch.GetTimestamp();
         await Clients.OthersInGroup(GroupName(billId)).SendAsync("Sync", billId, SyncProtocol.EncodeUpdate(update)).ConfigureAwait(false);
+        metrics.Broadcast(Ms(broadcasting));
         rooms.CompactIfDue(room);
         return null;
     }
@@ -156,6 +159,7 @@ public sealed partial class BillHub
     private HubException Rejected(string code, string detail, JoinedBill joined, string billId)
     {
         HubLog.Rejected(logger, code, joined.Member.ParticipantId, billId, detail);
+        metrics.Rejected(code);
         return HubErrors.Reject(code, detail);
     }
 }
