@@ -35,9 +35,14 @@ public static class MetricsHostExtensions
     {
         var options = app.Services.GetRequiredService<IOptions<DraftingOptions>>().Value;
         if (!options.Metrics) return app;
+        // Created now, so the gauges are there from the first scrape, before any hub call.
+        _ = app.Services.GetRequiredService<HubMetrics>();
         var anyAddress = options.MetricsFromAnyAddress;
-        app.UseOpenTelemetryPrometheusScrapingEndpoint(http =>
-            http.Request.Path == Path && (anyAddress || http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)));
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(http => http.Request.Path == Path && MayScrape(http, anyAddress));
         return app;
     }
+
+    /// <summary>Whether this request may read the metrics: from a loopback address, or from any with <paramref name="anyAddress"/>.</summary>
+    public static bool MayScrape(HttpContext http, bool anyAddress) =>
+        anyAddress || http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip);
 }
