@@ -262,14 +262,45 @@ async function scrape(url: string): Promise<Record<string, number>> {
   for (const line of text.split('\n')) {
     if (!line.startsWith('pariscodraft_')) continue;
     const name = line.slice(0, line.search(/[ {]/));
-    if (name.endsWith('_bucket')) continue;
     const rest = line.includes('}') ? line.slice(line.lastIndexOf('}') + 1) : line.slice(name.length);
     const value = Number(rest.trim().split(' ')[0]);
-    const code = /code="([^"]+)"/.exec(line)?.[1];
-    const key = code ? `${name}{code=${code}}` : name;
+    const label = /(code|le)="([^"]+)"/.exec(line);
+    const key = label ? `${name}{${label[1]}=${label[2]}}` : name;
     out[key] = (out[key] ?? 0) + value;
   }
   return out;
+}
+
+/** Per-server figures over a window, from two scrapes: rates, and p99 as the upper bound of its histogram bucket. */
+function summarize(start: Record<string, number>, end: Record<string, number>, seconds: number) {
+  const d = (k: string) => (end[k] ?? 0) - (start[k] ?? 0);
+  const p99 = (histogram: string): number | null => {
+    const count = d(`pariscodraft_${histogram}_milliseconds_count`);
+    if (count <= 0) return null;
+    const bounds = Object.keys(end).filter((k) => k.startsWith(`pariscodraft_${histogram}_milliseconds_bucket{le=`))
+      .map((k) => k.slice(k.indexOf('le=') + 3, -1)).filter((le) => le !== '+Inf').map(Number).sort((a, b) => a - b);
+    for (const le of bounds) if (d(`pariscodraft_${histogram}_milliseconds_bucket{le=${le}}`) >= 0.99 * count) return le;
+    return Number.POSITIVE_INFINITY;
+  };
+  const mean = (histogram: string): number | null => {
+    const count = d(`pariscodraft_${histogram}_milliseconds_count`);
+    return count > 0 ? round(d(`pariscodraft_${histogram}_milliseconds_sum`) / count, 2) : null;
+  };
+  const rejected: Record<string, number> = {};
+  for (const k of Object.keys(end)) if (k.startsWith('pariscodraft_updates_rejected_total{code=')) rejected[k.slice(k.indexOf('=') + 1, -1)] = d(k);
+  return {
+    connections: end['pariscodraft_connections'] ?? 0,
+    rooms: end['pariscodraft_rooms'] ?? 0,
+    updatesPerSec: round(d('pariscodraft_updates_total') / seconds),
+    appendMeanMs: mean('append_duration'),
+    appendP99Ms: p99('append_duration'),
+    broadcastMeanMs: mean('broadcast_duration'),
+    broadcastP99Ms: p99('broadcast_duration'),
+    fanoutAppliedPerSec: round(d('pariscodraft_fanout_applied_total') / seconds),
+    presenceSentPerSec: round(d('pariscodraft_presence_sent_total') / seconds),
+    presenceReceivedPerSec: round(d('pariscodraft_presence_received_total') / seconds),
+    rejected,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -400,7 +431,7 @@ export async function run(argv: string[]): Promise<void> {
     const wallStart = nowMs();
 
     // Mid-window (before any kill): what each server's /metrics says.
-    const scrapeAt = Math.min(killTime - 1000, measureFrom + (o.duration * 1000) / 2);
+    const scrapeAt = Math.max(nowMs() + 2000, Math.min(killTime - 1000, measureFrom + (o.duration * 1000) / 2));
     await sleep(scrapeAt - nowMs());
     const scrapeMid = await Promise.all(backends.map((b) => scrape(b.url)));
     const wallMid = nowMs();
@@ -440,7 +471,6 @@ export async function run(argv: string[]): Promise<void> {
     all.sort((a, b) => a - b);
     const typedInWindow = done.reduce((s, d) => s + d.typedInWindow, 0);
     const clientsPerBill = o.clients / o.bills;
-    const pick = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).filter(([k]) => !k.includes('_sum')).map(([k, v]) => [k.replace('pariscodraft_', ''), round(v, 1)]));
     const result = {
       servers: o.servers,
       clients: o.clients,
@@ -468,8 +498,7 @@ export async function run(argv: string[]): Promise<void> {
       rejected: done.reduce((s, d) => s + d.rejected, 0),
       serverCpuPct,
       metricsWindowSec: round((wallMid - wallStart) / 1000),
-      metricsDelta: scrapeMid.map((m, i) => pick(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v - (scrapeStart[i]![k] ?? 0)])))),
-      metricsMid: scrapeMid.map(pick),
+      metrics: scrapeMid.map((m, i) => summarize(scrapeStart[i]!, m, (wallMid - wallStart) / 1000)),
       ratePerTypist: o.rate,
       durationSec: o.duration,
       cores: cpus().length,
