@@ -225,7 +225,7 @@ async function join(url: string, secret: string, name: string): Promise<string> 
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ secret, displayName: name }),
-    signal: AbortSignal.timeout(20_000),
+    signal: AbortSignal.timeout(30_000),
   });
   if (!r.ok) throw new Error(`POST /api/join: ${r.status} ${await r.text()}`);
   return cookieOf(r);
@@ -256,8 +256,14 @@ async function seedArticles(hubUrl: string, billId: string, cookie: string, coun
 
 /** The figures of ours from one server's /metrics (Prometheus text), by metric name (label sets summed). */
 async function scrape(url: string): Promise<Record<string, number>> {
-  const r = await fetch(new URL('/metrics', url), { signal: AbortSignal.timeout(5000) });
-  const text = await r.text();
+  let text: string;
+  try {
+    const r = await fetch(new URL('/metrics', url), { signal: AbortSignal.timeout(30_000) });
+    text = await r.text();
+  } catch (e) {
+    log(`scraping ${url}/metrics failed: ${String(e)}`);
+    return {};
+  }
   const out: Record<string, number> = {};
   for (const line of text.split('\n')) {
     if (!line.startsWith('pariscodraft_')) continue;
@@ -349,6 +355,17 @@ export async function run(argv: string[]): Promise<void> {
 
   const pg = new Postgres();
   const backends: Backend[] = [];
+  // Interrupted: stop what was started before leaving.
+  const interrupted = () => {
+    for (const b of backends) b.child.kill('SIGKILL');
+    try {
+      pg.stop();
+    } finally {
+      process.exit(130);
+    }
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const workers: Worker[] = [];
   let balancer: Server | undefined;
   try {
@@ -392,12 +409,24 @@ export async function run(argv: string[]): Promise<void> {
     const perBill = new Map<string, number>();
     let typist = 0;
     // Typists first (client ids clientIdBase + t), then the watchers; spread over the bills.
-    const order = [...Array(o.clients).keys()];
-    const planned = await Promise.all(order.map(async (i) => {
-      await sleep(Math.floor(i / 20) * 50);
-      const bill = bills[i % o.bills]!;
-      return { i, bill, cookie: await join(lbUrl, bill.citizenSecret, `Personne ${i + 1}`) };
+    // Joins 8 at a time, each retried: a busy machine answers slowly, not wrongly.
+    const planned: { i: number; bill: (typeof bills)[number]; cookie: string }[] = [];
+    let nextJoin = 0;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (nextJoin < o.clients) {
+        const i = nextJoin++;
+        const bill = bills[i % o.bills]!;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            planned.push({ i, bill, cookie: await join(lbUrl, bill.citizenSecret, `Personne ${i + 1}`) });
+            break;
+          } catch (e) {
+            if (attempt >= 3) throw e;
+          }
+        }
+      }
     }));
+    planned.sort((a, b) => a.i - b.i);
     for (const { i, bill, cookie } of planned) {
       const billIndexCount = perBill.get(bill.billId) ?? 0;
       perBill.set(bill.billId, billIndexCount + 1);
