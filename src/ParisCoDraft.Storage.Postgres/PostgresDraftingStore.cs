@@ -20,6 +20,9 @@ public sealed partial class PostgresDraftingStore : SqlDraftingStore, IDraftingS
     /// <summary>The NOTIFY channel on which deliberation changes are announced.</summary>
     public const string DeliberationChannel = "pariscodraft_deliberation";
 
+    /// <summary>The NOTIFY channel on which presence (cursors, who is here) is shared; nothing of it is stored.</summary>
+    public const string PresenceChannel = "pariscodraft_presence";
+
     private readonly NpgsqlDataSource _dataSource;
 
     private PostgresDraftingStore(NpgsqlDataSource dataSource, string location)

@@ -3,10 +3,10 @@ using Npgsql;
 namespace ParisCoDraft.Storage.Postgres;
 
 /// <summary>
-/// LISTENs on <see cref="PostgresDraftingStore.UpdatesChannel"/> and <see cref="PostgresDraftingStore.DeliberationChannel"/>
-/// on a connection of its own and hands each notice written by another process (another
-/// <see cref="PostgresDraftingStore.Origin"/>) to <c>onNotice</c> (an append) or <c>onDeliberation</c> (a
-/// deliberation change). NOTIFY is not durable: when the connection drops, notices sent meanwhile are lost, so
+/// LISTENs on <see cref="PostgresDraftingStore.UpdatesChannel"/>, <see cref="PostgresDraftingStore.DeliberationChannel"/>
+/// and <see cref="PostgresDraftingStore.PresenceChannel"/> on a connection of its own and hands each notice
+/// written by another process (another <see cref="PostgresDraftingStore.Origin"/>) to <c>onNotice</c> (an
+/// append), <c>onDeliberation</c> (a deliberation change) or <c>onPresence</c> (presence states). NOTIFY is not durable: when the connection drops, notices sent meanwhile are lost, so
 /// after reconnecting it calls <c>onResync</c> and the caller must re-read what it holds.
 /// Both callbacks run on the listening loop and must return quickly (queue the work).
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class PostgresUpdateListener : IAsyncDisposable
     private readonly PostgresDraftingStore _store;
     private readonly Action<UpdateNotice> _onNotice;
     private readonly Action<DeliberationNotice>? _onDeliberation;
+    private readonly Action<PresenceNotice>? _onPresence;
     private readonly Action _onResync;
     private readonly Action<Exception> _onError;
     private readonly CancellationTokenSource _stop = new();
@@ -22,8 +23,10 @@ public sealed class PostgresUpdateListener : IAsyncDisposable
 
     /// <summary>Creates the listener; <see cref="StartAsync"/> connects.</summary>
     public PostgresUpdateListener(
-        PostgresDraftingStore store, Action<UpdateNotice> onNotice, Action onResync, Action<Exception> onError, Action<DeliberationNotice>? onDeliberation = null)
+        PostgresDraftingStore store, Action<UpdateNotice> onNotice, Action onResync, Action<Exception> onError, Action<DeliberationNotice>? onDeliberation = null,
+        Action<PresenceNotice>? onPresence = null)
     {
+        _onPresence = onPresence;
         _store = store;
         _onNotice = onNotice;
         _onDeliberation = onDeliberation;
@@ -52,7 +55,7 @@ public sealed class PostgresUpdateListener : IAsyncDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             connection.Notification += OnNotification;
-            await using var cmd = new NpgsqlCommand($"LISTEN {PostgresDraftingStore.UpdatesChannel}; LISTEN {PostgresDraftingStore.DeliberationChannel};", connection);
+            await using var cmd = new NpgsqlCommand($"LISTEN {PostgresDraftingStore.UpdatesChannel}; LISTEN {PostgresDraftingStore.DeliberationChannel}; LISTEN {PostgresDraftingStore.PresenceChannel};", connection);
             await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -75,6 +78,10 @@ public sealed class PostgresUpdateListener : IAsyncDisposable
         {
             Interlocked.Increment(ref _received);
             _onDeliberation?.Invoke(changed);
+        }
+        else if (e.Channel == PostgresDraftingStore.PresenceChannel && PresenceNotice.Parse(e.Payload) is { } presence && presence.Origin != _store.Origin)
+        {
+            _onPresence?.Invoke(presence);
         }
     }
 

@@ -38,14 +38,21 @@ public sealed class PostgresFanout(PostgresDraftingStore store, IServiceProvider
 
     private DeliberationService Deliberation => services.GetRequiredService<DeliberationService>();
 
+    private PostgresPresence Presence => services.GetRequiredService<PostgresPresence>();
+
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _listener = new PostgresUpdateListener(store,
             notice => _work.Writer.TryWrite(notice),
-            () => _work.Writer.TryWrite(null),
+            () =>
+            {
+                _work.Writer.TryWrite(null);
+                Presence.Resync();
+            },
             e => FanoutLog.ListenFailed(logger, e),
-            notice => Deliberation.ChangedElsewhere(notice.BillId));
+            notice => Deliberation.ChangedElsewhere(notice.BillId),
+            notice => Presence.Received(notice));
         await _listener.StartAsync(cancellationToken).ConfigureAwait(false);
         _loop = Task.Run(RunAsync, CancellationToken.None);
         FanoutLog.Listening(logger, store.Origin);

@@ -33,6 +33,9 @@ public static class DraftingHostExtensions
             services.AddSingleton<PostgresFanout>();
             services.AddSingleton<IUpdateFanout>(sp => sp.GetRequiredService<PostgresFanout>());
             services.AddHostedService(sp => sp.GetRequiredService<PostgresFanout>());
+            services.AddSingleton<PostgresPresence>();
+            services.AddSingleton<IPresenceFanout>(sp => sp.GetRequiredService<PostgresPresence>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresPresence>());
         }
         else
         {
@@ -44,8 +47,10 @@ public static class DraftingHostExtensions
                 return SqliteDraftingStore.Open(path);
             });
             services.AddSingleton<IUpdateFanout, InProcessFanout>();
+            services.AddSingleton<IPresenceFanout, InProcessPresence>();
         }
         services.AddHostedService<StoreAnnouncer>();
+        builder.AddDraftingMetrics();
         services.AddSingleton(sp => (IDeliberationStore)sp.GetRequiredService<IDraftingStore>());
         services.AddSingleton<DeliberationService>();
 
@@ -80,6 +85,7 @@ public static class DraftingHostExtensions
 
         app.UseMiddleware<SecurityHeaders>();
         app.UseSecurity();
+        app.UseDraftingMetrics();
         app.UseWebSockets();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webRoot });
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/hubs"), hub => hub.UseMiddleware<OriginCheck>());

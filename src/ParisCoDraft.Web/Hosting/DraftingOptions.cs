@@ -30,6 +30,12 @@ public sealed class DraftingOptions
     /// <summary>Compact a bill's log after this many appended updates.</summary>
     public int CompactEvery { get; set; } = 500;
 
+    /// <summary>Export OpenTelemetry metrics for Prometheus at <c>/metrics</c> (off by default; loopback callers only).</summary>
+    public bool Metrics { get; set; }
+
+    /// <summary>With <see cref="Metrics"/>: answer <c>/metrics</c> from any address, not only loopback (behind a private network).</summary>
+    public bool MetricsFromAnyAddress { get; set; }
+
     /// <summary>Seconds a document stays in memory once its last connection left; then it is compacted and unloaded.</summary>
     public double IdleUnloadSeconds { get; set; } = 30;
 }

@@ -85,21 +85,23 @@ public sealed partial class BillHub
         if (startRelay)
         {
             // The batch outlives this invocation, so it sends through the hub context, not this hub instance.
-            _ = RelayAwarenessBatchAsync(hubContext, TimeProvider.System, logger, billId, room);
+            _ = RelayAwarenessBatchAsync(hubContext, presence, TimeProvider.System, logger, billId, room);
         }
         if (removed.Count > 0)
         {
+            presence.Publish(room, removed);
             await Clients.OthersInGroup(GroupName(billId)).SendAsync("Awareness", billId, AwarenessUpdate.Encode(removed)).ConfigureAwait(false);
         }
     }
 
     /// <summary>
     /// After the batch window, relays the latest state of every client id changed since the last batch in ONE
-    /// message to the bill's group (minus the sender when a single connection changed them all). A sender that
+    /// message to the bill's group (minus the sender when a single connection changed them all), and shares it
+    /// with the other server processes (<see cref="Documents.IPresenceFanout"/>). A sender that
     /// gets its own entries back ignores them: y-protocols (and <see cref="ParisCoDraft.Crdt.Protocols.Awareness"/>)
     /// only take a state whose clock is above the one they hold. Built under the room's gate, sent off it.
     /// </summary>
-    private static async Task RelayAwarenessBatchAsync(IHubContext<BillHub> hub, TimeProvider time, ILogger logger, string billId, Documents.DocumentRoom room)
+    private static async Task RelayAwarenessBatchAsync(IHubContext<BillHub> hub, Documents.IPresenceFanout presence, TimeProvider time, ILogger logger, string billId, Documents.DocumentRoom room)
     {
         try
         {
@@ -122,6 +124,7 @@ public sealed partial class BillHub
                 room.AwarenessSenders.Clear();
             }
             if (batch.Count == 0) return;
+            presence.Publish(room, batch);
             var group = GroupName(billId);
             var to = onlySender is null ? hub.Clients.Group(group) : hub.Clients.GroupExcept(group, onlySender);
             await to.SendAsync("Awareness", billId, AwarenessUpdate.Encode(batch)).ConfigureAwait(false);
@@ -165,6 +168,7 @@ public sealed partial class BillHub
             }
         }
         if (removed.Count == 0) return;
+        presence.Publish(room, removed);
         try
         {
             await Clients.OthersInGroup(GroupName(billId)).SendAsync("Awareness", billId, AwarenessUpdate.Encode(removed)).ConfigureAwait(false);

@@ -158,7 +158,7 @@ public sealed partial class BillHub
             // reach the store after all, e.g. a lost commit answer, the resend is logged twice: harmless, Yjs applies it once).
             throw Rejected(HubErrors.StoreUnavailable, "The server could not store this update; keep it and send it again later. (" + e.GetType().Name + ")", joined, billId);
         }
-        var relay = Relays.GetValue(room, r => new UpdateBroadcaster(hubContext, r.BillId, logger));
+        var relay = Relays.GetValue(room, r => new UpdateBroadcaster(hubContext, r.BillId, logger, metrics));
         lock (room.Gate)
         {
             room.ApplyStored(append, update, sequence, Context.ConnectionId);
@@ -168,6 +168,7 @@ public sealed partial class BillHub
             _ = relay.Relay(update, Context.ConnectionId);
         }
         HubLog.Stored(logger, sequence, update.Length, billId, Ms(started));
+        metrics.Appended(Ms(started));
         rooms.CompactIfDue(room);
         return null;
     }
@@ -178,6 +179,7 @@ public sealed partial class BillHub
     private HubException Rejected(string code, string detail, JoinedBill joined, string billId)
     {
         HubLog.Rejected(logger, code, joined.Member.ParticipantId, billId, detail);
+        metrics.Rejected(code);
         return HubErrors.Reject(code, detail);
     }
 }

@@ -19,6 +19,8 @@ public sealed partial class BillHub(
     BillConnections connections,
     Deliberation.DeliberationService deliberation,
     IHubContext<BillHub> hubContext,
+    IPresenceFanout presence,
+    HubMetrics metrics,
     ILogger<BillHub> logger) : Hub
 {
     /// <summary>Largest update accepted, once decoded from base64.</summary>
@@ -90,13 +92,22 @@ public sealed partial class BillHub(
         HubLog.Joined(logger, Context.ConnectionId, billId, member.ParticipantId, member.Role.ToWire());
 
         await SendKnownAwarenessAsync(billId, already.Room).ConfigureAwait(false);
+        presence.Joined(already.Room);
         return new JoinResult(member.ParticipantId, member.Participant.DisplayName, member.Role.ToWire(), member.Group,
             member.CanEdit, member.Color);
     }
 
     /// <inheritdoc />
+    public override Task OnConnectedAsync()
+    {
+        metrics.Connected();
+        return base.OnConnectedAsync();
+    }
+
+    /// <inheritdoc />
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.Disconnected();
         var connection = connections.Remove(Context.ConnectionId);
         if (connection is not null)
         {

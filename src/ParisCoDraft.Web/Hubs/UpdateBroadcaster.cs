@@ -15,7 +15,7 @@ namespace ParisCoDraft.Web.Hubs;
 /// from several goes to the whole group, so a sender may get its own update back, which a Yjs client
 /// ignores (it holds every struct already).
 /// </summary>
-internal sealed class UpdateBroadcaster(IHubContext<BillHub> hub, string billId, ILogger logger)
+internal sealed class UpdateBroadcaster(IHubContext<BillHub> hub, string billId, ILogger logger, HubMetrics metrics)
 {
     private readonly Lock _gate = new();
     private List<Queued> _queue = [];
@@ -61,7 +61,9 @@ internal sealed class UpdateBroadcaster(IHubContext<BillHub> hub, string billId,
             }
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await SendAsync(batch).ConfigureAwait(false);
+                metrics.Broadcast(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 #pragma warning disable CA1031 // a relay failure must not stop the room's later relays; it is logged
             catch (Exception e)
