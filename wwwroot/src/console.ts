@@ -3,7 +3,7 @@
 
 import type { ClauseView } from './bill';
 import { computeMatrix, matrixTable, stateBadge } from './consensus';
-import { clauseTextHash, type AgendaItem, type Deliberation, type SessionView } from './deliberation';
+import { clauseHash, type AgendaItem, type Deliberation, type SessionView } from './deliberation';
 import { renderDiff } from './amendments';
 import { askText, confirmAction } from './dialog';
 import { voteSummary } from './approval';
@@ -131,7 +131,7 @@ export class FacilitatorConsole {
     if (round) {
       const c = clauses.find((x) => x.id === round.clauseId);
       if (c) {
-        const matrix = computeMatrix(this.d.stancesOn(c.id), clauseTextHash(c.heading.toString(), c.body.toString()), s.rule);
+        const matrix = computeMatrix(this.d.stancesOn(c.id), clauseHash(c), s.rule);
         parts.push(h('p', {}, t('round.openOn', { item: this.label(c) }), ' ', stateBadge(matrix.state, { 'data-testid': 'round-state' })),
           matrixTable(matrix, t('consensus.caption', { n: c.number ?? '' })));
       }
@@ -157,7 +157,7 @@ export class FacilitatorConsole {
 
   private clausesSection(s: SessionView, clauses: ClauseView[]): HTMLElement {
     const rows = clauses.map((c) => {
-      const hash = clauseTextHash(c.heading.toString(), c.body.toString());
+      const hash = clauseHash(c);
       const matrix = computeMatrix(this.d.stancesOn(c.id), hash, s.rule);
       const lock = this.d.lockOf(c.id);
       const label = this.label(c);

@@ -85,14 +85,22 @@ public static class BillDocument
         return id;
     }
 
-    /// <summary>Merges clause <paramref name="sourceId"/> into <paramref name="targetId"/>: its body is appended and it is withdrawn.</summary>
+    /// <summary>
+    /// Merges clause <paramref name="sourceId"/> into <paramref name="targetId"/>: its body is appended (in each language
+    /// of a bilingual bill) and it is withdrawn.
+    /// </summary>
     public static void Merge(Doc doc, string targetId, string sourceId) =>
         doc.Transact(_ =>
         {
-            var target = (YText)ClauseMap(doc, targetId).Get("body")!;
             var source = ClauseMap(doc, sourceId);
-            var text = source.Get("body") is YText body ? body.ToString() : "";
-            if (text.Length > 0) target.Insert(target.Length, target.Length > 0 ? "\n\n" + text : text);
+            var languages = BillLanguages.Read(doc);
+            foreach (var language in languages.Count > 0 ? languages : [""])
+            {
+                var key = BillLanguages.BodyKey(languages, language);
+                if (ClauseMap(doc, targetId).Get(key) is not YText target) continue;
+                var text = source.Get(key) is YText body ? body.ToString() : "";
+                if (text.Length > 0) target.Insert(target.Length, target.Length > 0 ? "\n\n" + text : text);
+            }
             source.Set("state", "withdrawn");
             source.Set("mergedInto", targetId);
         });
