@@ -5,6 +5,13 @@
 
 import type * as Y from 'yjs';
 import type { ClauseView } from './bill';
+import { hasKey, t } from './i18n';
+
+/** The name of a language code in the page's language ("Français", "English"), or the code. */
+export function languageName(code: string): string {
+  const key = `lang.name.${code}`;
+  return hasKey(key) ? t(key) : code;
+}
 
 /** The languages a bill may be written in (ISO 639-1), as the server accepts them. */
 export const supportedLanguages = ['fr', 'en', 'de', 'es', 'it', 'nl', 'pt'] as const;

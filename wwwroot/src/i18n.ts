@@ -23,6 +23,10 @@ const fr = {
   'index.open': 'Ouvrir le projet',
   'index.errorTitle': 'Le titre est obligatoire.',
   'index.errorName': 'Votre nom est obligatoire.',
+  'index.languages': 'Langues du texte',
+  'index.languagesHint': 'Un texte bilingue a, pour chaque article, une version dans chaque langue, rédigées côte à côte ; la première langue est celle de référence.',
+  'index.monolingual': 'Une seule langue',
+  'index.bilingual': '{first} et {second} (bilingue)',
 
   'invite.copy': 'Copier le lien',
   'invite.copyLabel': 'Copier le lien d’invitation pour le rôle {role}',
@@ -600,6 +604,10 @@ const en: Record<MessageKey, string> = {
   'index.open': 'Open the draft',
   'index.errorTitle': 'The title is required.',
   'index.errorName': 'Your name is required.',
+  'index.languages': 'Languages of the text',
+  'index.languagesHint': 'A bilingual bill has, for each article, one version per language, drafted side by side; the first language is the reference one.',
+  'index.monolingual': 'One language',
+  'index.bilingual': '{first} and {second} (bilingual)',
 
   'invite.copy': 'Copy link',
   'invite.copyLabel': 'Copy link: invite for the {role} role',

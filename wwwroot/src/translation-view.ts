@@ -5,17 +5,11 @@
 
 import type { Awareness } from 'y-protocols/awareness';
 import type { ClauseView } from './bill';
-import { confirmAligned, reviewOf } from './bilingual';
+import { confirmAligned, languageName, reviewOf } from './bilingual';
 import { TextEditor } from './editor';
 import { renderDiff } from './amendments';
-import { hasKey, setText, t } from './i18n';
+import { setText, t } from './i18n';
 import { announce, h } from './dom';
-
-/** The name of a language code in the page's language ("Français", "English"), or the code. */
-export function languageName(code: string): string {
-  const key = `lang.name.${code}`;
-  return hasKey(key) ? t(key) : code;
-}
 
 interface Column {
   language: string;
