@@ -68,11 +68,11 @@ public sealed class BilingualBillTests(EndToEndFixture fixture)
             "Bruno sees the English flagged with Alice's words", Converge);
         Assert.True(await Flag(b, "fr").IsHiddenAsync().Within());
         await Flag(a, "en").WaitForAsync(new() { State = WaitForSelectorState.Visible }).Within();
+        await b.ScreenshotAsync("bilingual-bill-to-review.png");
 
         await TypeAtEndAsync(b, "en", " And on Sundays.");
         await Flag(b, "en").GetByRole(AriaRole.Button, new() { Name = "Confirmer que les versions de l’article 1 concordent" }).ClickAsync().Within();
         await Bounded.Eventually(() => a.Article(1).Locator("[data-testid=review-flag]:visible").CountAsync(), n => n == 0, "Alice sees the translation confirmed");
-        await b.ScreenshotAsync("bilingual-bill.png");
     }
 
     [Fact]

@@ -7,6 +7,16 @@ import type * as Y from 'yjs';
 import type { ClauseView } from './bill';
 import { hasKey, t } from './i18n';
 
+/**
+ * "Français et Anglais" for a bilingual bill, '' for a monolingual one: what stances and the vote cover (their
+ * hashes take both texts; a bill's languages are declared once, when it is created).
+ */
+export function coveredLanguages(doc: Y.Doc): string {
+  const raw = doc.getMap('bill').get('languages');
+  const languages = parseLanguages(typeof raw === 'string' ? raw : undefined);
+  return languages.length > 1 ? t('bilingual.and', { first: languageName(languages[0]!), second: languageName(languages[1]!) }) : '';
+}
+
 /** The name of a language code in the page's language ("Français", "English"), or the code. */
 export function languageName(code: string): string {
   const key = `lang.name.${code}`;

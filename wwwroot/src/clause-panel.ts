@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import type { BillModel, ClauseView } from './bill';
 import type { BillView, CardHandle } from './bill-view';
 import { computeMatrix, matrixTable, stateBadge } from './consensus';
+import { coveredLanguages } from './bilingual';
 import { clauseHash, stanceNames, type Deliberation, type StanceName } from './deliberation';
 import { highlightRanges, renderThreadList, resolveRange, selectionAnchor, type ThreadContext } from './comments';
 import { renderAmendmentItem, rerenderKeepingFocus } from './amendment-item';
@@ -314,7 +315,9 @@ export class ClausePanels {
             return b;
           })())
       : null;
-    panel.stanceBox.replaceChildren(...(staleNote ? [staleNote] : []), form);
+    const covers = coveredLanguages(this.doc);
+    const coversNote = covers ? h('p', { class: 'small', 'data-testid': 'stance-covers' }, t('bilingual.stanceCovers', { languages: covers })) : null;
+    panel.stanceBox.replaceChildren(...(staleNote ? [staleNote] : []), ...(coversNote ? [coversNote] : []), form);
   }
 
   // ---- comments

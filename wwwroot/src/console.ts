@@ -7,6 +7,7 @@ import { clauseHash, type AgendaItem, type Deliberation, type SessionView } from
 import { renderDiff } from './amendments';
 import { askText, confirmAction } from './dialog';
 import { voteSummary } from './approval';
+import { coveredLanguages } from './bilingual';
 import { announce, h } from './dom';
 import { showRefusal } from './errors';
 import { formatTime, setText, t } from './i18n';
@@ -265,7 +266,7 @@ export class FacilitatorConsole {
   private voteSection(s: SessionView): HTMLElement {
     const parts: HTMLElement[] = [setText(h('h2', { id: 'vote-heading', class: 'panel-heading' }), 'vote.heading')];
     if (s.vote) {
-      parts.push(setText(h('p', { class: 'vote-open' }), 'vote.openNote'), voteSummary(s.vote),
+      parts.push(setText(h('p', { class: 'vote-open' }), 'vote.openNote'), voteSummary(s.vote, coveredLanguages(this.live.doc)),
         h('ul', { class: 'ballots' }, ...s.vote.ballots.map((b) => h('li', {}, `${b.displayName} : ${b.approves ? t('vote.for') : t('vote.against')}`))));
       const close = setText(h('button', { type: 'button', class: 'button primary', 'data-testid': 'close-vote' }), 'vote.close');
       close.addEventListener('click', async () => {
@@ -273,7 +274,7 @@ export class FacilitatorConsole {
       });
       parts.push(close);
     } else {
-      if (s.lastVote) parts.push(voteSummary(s.lastVote));
+      if (s.lastVote) parts.push(voteSummary(s.lastVote, coveredLanguages(this.live.doc)));
       const open = setText(h('button', { type: 'button', class: 'button', 'data-testid': 'open-vote' }), 'vote.open');
       open.addEventListener('click', async () => {
         if (await confirmAction({ title: t('vote.open'), message: t('vote.openConfirm'), submit: t('vote.open') })) this.act('OpenVote');

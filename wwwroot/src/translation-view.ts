@@ -60,6 +60,7 @@ export class LanguageColumns {
         language, root, title, flag, own: true,
         heading: texts && new TextEditor({
           ytext: texts.heading, awareness, parent: headingHost, label: '', singleLine: true, readOnly: !canEdit, describedBy, className: 'heading-editor',
+          placeholder: t('bill.headingPlaceholder'),
         }),
         body: texts && new TextEditor({
           ytext: texts.body, awareness, parent: bodyHost, label: '', markdown: true, readOnly: !canEdit, describedBy: `editor-help ${describedBy}`, className: 'body-editor',
