@@ -86,7 +86,10 @@ export class BillView {
       }
     });
     // Declaring the bill bilingual changes every card's layout: rebuild them all.
+    let languages = model.languages().join(',');
     model.settings.observe(() => {
+      if (model.languages().join(',') === languages) return;
+      languages = model.languages().join(',');
       for (const [id, card] of this.cards) this.removeCard(id, card);
       this.schedule();
     });

@@ -162,6 +162,48 @@ public class BilingualBillTests
     }
 
     [Fact]
+    public void TypingTheSecondLanguageTouchesTheClauseTextButConfirmingDoesNot()
+    {
+        var (server, id) = Bilingual("Texte.", "Text.");
+        var replica = NewDoc(2);
+        Exchange(server, replica);
+        ClauseTouches TouchesOf(Action edit)
+        {
+            byte[]? update = null;
+            void OnUpdate(object? s, UpdateEventArgs e) => update = e.Update;
+            replica.Updated += OnUpdate;
+            edit();
+            replica.Updated -= OnUpdate;
+            return ClauseTextChanges.Find(server, Y.ReadUpdateInfo(update!), server.StateVector);
+        }
+
+        // A lock or an open vote must stop the second language's text as it stops the first's.
+        Assert.Equal([id], TouchesOf(() => Text(replica, id, "body.en").Insert(4, " changed")).Clauses);
+        Assert.Equal([id], TouchesOf(() => Text(replica, id, "heading.en").Insert(0, "Title")).Clauses);
+        Assert.Empty(TouchesOf(() => BillLanguages.ConfirmAligned(replica, id)).Clauses);
+        // A clause added in a bilingual bill is text in both languages from the start.
+        string added = "";
+        Assert.Single(TouchesOf(() => added = BillDocument.AddClause(replica, new ClauseDraft("", ""))).Clauses);
+        Assert.IsType<YText>(BillDocument.ClauseMap(replica, added).Get("body.en"));
+    }
+
+    [Fact]
+    public void MergingAppendsTheBodyInEachLanguage()
+    {
+        var doc = NewDoc(1);
+        var ids = BillDocument.Initialize(doc, "Projet", null, [new("Un", "Premier."), new("Deux", "Second.")]);
+        BillLanguages.Declare(doc, ["fr", "en"]);
+        Text(doc, ids[0], "body.en").Insert(0, "First.");
+        Text(doc, ids[1], "body.en").Insert(0, "Second one.");
+
+        BillDocument.Merge(doc, ids[0], ids[1]);
+
+        var clause = Assert.Single(BillDocument.Read(doc).Clauses);
+        Assert.Equal("Premier.\n\nSecond.", clause.Body);
+        Assert.Equal("First.\n\nSecond one.", clause.Translations["en"].Body);
+    }
+
+    [Fact]
     public void AnUnreadableReviewRecordCountsAsNeverConfirmed()
     {
         Assert.Null(ClauseReview.Parse("{not json"));
