@@ -92,8 +92,9 @@ async function call<T>(method: string, url: string, body?: unknown, timeoutMs = 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export function createBill(title: string, preamble: string, displayName: string): Promise<CreatedBill> {
-  return call<CreatedBill>('POST', '/api/bills', { title, preamble: preamble || null, displayName });
+/** `languages`: two codes, primary first, to create a bilingual bill; empty for a monolingual one. */
+export function createBill(title: string, preamble: string, displayName: string, languages: string[] = []): Promise<CreatedBill> {
+  return call<CreatedBill>('POST', '/api/bills', { title, preamble: preamble || null, displayName, ...(languages.length ? { languages } : {}) });
 }
 
 export function joinBill(secret: string, displayName: string): Promise<{ billId: string }> {

@@ -6,11 +6,13 @@ import { h } from './dom';
 import { showRefusal } from './errors';
 import { setText, t } from './i18n';
 
-export function voteSummary(vote: VoteView): HTMLElement {
+/** `covers`: a bilingual bill's languages ("Français et Anglais"), '' for a monolingual one. */
+export function voteSummary(vote: VoteView, covers = ''): HTMLElement {
   const approvals = vote.ballots.filter((b) => b.approves).length;
   const against = vote.ballots.length - approvals;
   return h('div', { class: 'vote-summary' },
     h('p', {}, t('vote.onText', { sha: vote.textSha256.slice(0, 12) })),
+    covers ? h('p', { 'data-testid': 'vote-covers' }, t('bilingual.voteCovers', { languages: covers })) : null,
     h('p', {}, t('vote.rule.' + vote.rule as never)),
     h('p', { 'data-testid': 'vote-tally' }, t('vote.tally', { for: approvals, against, cast: vote.ballots.length, eligible: vote.eligible })),
     vote.outcome
@@ -23,7 +25,12 @@ export function voteSummary(vote: VoteView): HTMLElement {
 export class ApprovalBox {
   private readonly feedback = h('p', { role: 'status', class: 'small' });
 
-  constructor(private readonly root: HTMLElement, private readonly deliberation: Deliberation, private readonly me: { participantId: string; role: string }) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly deliberation: Deliberation,
+    private readonly me: { participantId: string; role: string },
+    private readonly covers: () => string = () => '',
+  ) {
     deliberation.onChange(() => this.render());
     this.render();
   }
@@ -35,7 +42,7 @@ export class ApprovalBox {
     this.root.hidden = !vote && !last;
     const parts: (HTMLElement | null)[] = [setText(h('h2', { class: 'panel-heading' }), 'vote.heading')];
     if (vote) {
-      parts.push(setText(h('p', { class: 'vote-open', 'data-testid': 'vote-open' }), 'vote.openNote'), voteSummary(vote));
+      parts.push(setText(h('p', { class: 'vote-open', 'data-testid': 'vote-open' }), 'vote.openNote'), voteSummary(vote, this.covers()));
       if (this.me.role === 'citizen') {
         const mine = vote.ballots.find((b) => b.participantId === this.me.participantId);
         if (mine) parts.push(h('p', {}, mine.approves ? t('vote.mineFor') : t('vote.mineAgainst')));
@@ -46,7 +53,7 @@ export class ApprovalBox {
         parts.push(h('div', { class: 'vote-actions' }, yes, no));
       }
     } else if (last) {
-      parts.push(voteSummary(last));
+      parts.push(voteSummary(last, this.covers()));
     }
     parts.push(this.feedback);
     this.root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));

@@ -10,6 +10,7 @@ import { TextEditor } from './editor';
 import { onLangChange, setText, t } from './i18n';
 import { announce, h } from './dom';
 import { confirmAction } from './dialog';
+import { LanguageColumns } from './translation-view';
 
 /** What the deliberation layer (clause-panel.ts) gets of each card: a place to attach to and its editors. */
 export interface CardHandle {
@@ -36,6 +37,8 @@ interface Card {
   bodyTouched: boolean;
   number: number;
   article: HTMLElement;
+  /** A bilingual bill's card: both languages side by side. */
+  columns: LanguageColumns | undefined;
 }
 
 export class BillView {
@@ -82,8 +85,25 @@ export class BillView {
         this.schedule();
       }
     });
+    // Declaring the bill bilingual changes every card's layout: rebuild them all.
+    let languages = model.languages().join(',');
+    model.settings.observe(() => {
+      if (model.languages().join(',') === languages) return;
+      languages = model.languages().join(',');
+      for (const [id, card] of this.cards) this.removeCard(id, card);
+      this.schedule();
+    });
     onLangChange(() => this.render());
     this.render();
+  }
+
+  private removeCard(id: string, card: Card): void {
+    this.hooks?.removed(id);
+    card.heading.destroy();
+    card.body.destroy();
+    card.columns?.destroy();
+    card.root.remove();
+    this.cards.delete(id);
   }
 
   setCanEdit(canEdit: boolean): void {
@@ -111,6 +131,7 @@ export class BillView {
     card.heading.setReadOnly(readOnly);
     card.body.setReadOnly(readOnly);
     card.root.classList.toggle('locked', this.locked.has(card.id));
+    card.columns?.setReadOnly(readOnly);
   }
 
   private schedule(): void {
@@ -135,13 +156,7 @@ export class BillView {
 
     const keep = new Set(active.map((c) => c.id));
     for (const [id, card] of this.cards) {
-      if (!keep.has(id)) {
-        this.hooks?.removed(id);
-        card.heading.destroy();
-        card.body.destroy();
-        card.root.remove();
-        this.cards.delete(id);
-      }
+      if (!keep.has(id)) this.removeCard(id, card);
     }
 
     // Move only what is out of place: the focused card stays put unless it is the one moving.
@@ -176,9 +191,14 @@ export class BillView {
     const toolbar = h('div', { role: 'toolbar', class: 'clause-toolbar' }, ...Object.values(buttons));
     const headingHost = h('div', { class: 'clause-heading' });
     const bodyHost = h('div', { class: 'clause-body' });
-    const article = h('article', { 'aria-labelledby': titleId }, h('header', { class: 'clause-header' }, title, toolbar), headingHost, bodyHost);
-    const root = h('li', { class: 'clause', 'data-clause-id': clause.id }, article);
     const describedBy = this.readOnlyNoteId;
+    const languages = this.model.languages();
+    const columns = languages.length > 1
+      ? new LanguageColumns(clause, languages, this.awareness, [headingHost, bodyHost], this.canEdit && !this.locked.has(clause.id), describedBy)
+      : undefined;
+    const article = h('article', { 'aria-labelledby': titleId }, h('header', { class: 'clause-header' }, title, toolbar),
+      ...(columns ? [columns.root] : [headingHost, bodyHost]));
+    const root = h('li', { class: columns ? 'clause bilingual' : 'clause', 'data-clause-id': clause.id }, article);
     const card: Card = {
       id: clause.id,
       root,
@@ -209,7 +229,9 @@ export class BillView {
       bodyTouched: false,
       number: 0,
       article,
+      columns,
     };
+    columns?.attachPrimary(card.heading, card.body);
     card.body.view.contentDOM.addEventListener('focus', () => (card.bodyTouched = true));
     buttons.up.addEventListener('click', () => this.move(card, -1));
     buttons.down.addEventListener('click', () => this.move(card, 1));
@@ -230,6 +252,7 @@ export class BillView {
     setText(card.title, 'bill.article', { n });
     card.heading.setLabel(t('bill.headingLabel', { n }));
     card.body.setLabel(t('bill.bodyLabel', { n }));
+    card.columns?.update(clause, n);
     card.toolbar.setAttribute('aria-label', t('bill.actionsLabel', { n }));
     card.toolbar.hidden = !this.canEdit;
     const b = card.buttons;

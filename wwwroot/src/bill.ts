@@ -3,6 +3,7 @@
 
 import * as Y from 'yjs';
 import { compareKeys, keyBetween } from './order-key';
+import { bodyKey, headingKey, parseLanguages } from './bilingual';
 
 export type ClauseState = 'active' | 'withdrawn';
 
@@ -15,6 +16,8 @@ export interface ClauseView {
   state: ClauseState;
   mergedInto: string | undefined;
   splitFrom: string | undefined;
+  /** A bilingual bill's clause: its texts in the languages other than the primary one (docs/document-model.md). */
+  translations: Map<string, { heading: Y.Text; body: Y.Text }>;
   /** 1-based article number for active clauses, undefined for withdrawn ones. */
   number: number | undefined;
 }
@@ -43,17 +46,27 @@ export class BillModel {
   readonly title: Y.Text;
   readonly preamble: Y.Text;
   readonly clauses: Y.Map<Y.Map<unknown>>;
+  /** Bill-wide settings kept in the document: `languages` ("fr,en") makes the bill bilingual. */
+  readonly settings: Y.Map<unknown>;
 
   constructor(readonly doc: Y.Doc) {
     this.title = doc.getText('title');
     this.preamble = doc.getText('preamble');
     this.clauses = doc.getMap<Y.Map<unknown>>('clauses');
+    this.settings = doc.getMap<unknown>('bill');
+  }
+
+  /** A bilingual bill's two languages, primary first; empty for a monolingual bill. */
+  languages(): string[] {
+    const raw = this.settings.get('languages');
+    return parseLanguages(typeof raw === 'string' ? raw : undefined);
   }
 
   /** Every clause with a usable shape, active ones first in article order, then the withdrawn ones. */
   list(): { active: ClauseView[]; withdrawn: ClauseView[] } {
     const active: ClauseView[] = [];
     const withdrawn: ClauseView[] = [];
+    const languages = this.languages();
     for (const [id, map] of this.clauses.entries()) {
       if (!(map instanceof Y.Map)) continue;
       const heading = map.get('heading');
@@ -63,6 +76,12 @@ export class BillModel {
       const stateRaw = map.get('state');
       const mergedInto = map.get('mergedInto');
       const splitFrom = map.get('splitFrom');
+      const translations = new Map<string, { heading: Y.Text; body: Y.Text }>();
+      for (const language of languages.slice(1)) {
+        const h = map.get(headingKey(languages, language));
+        const b = map.get(bodyKey(languages, language));
+        if (h instanceof Y.Text && b instanceof Y.Text) translations.set(language, { heading: h, body: b });
+      }
       const view: ClauseView = {
         id,
         map,
@@ -72,6 +91,7 @@ export class BillModel {
         state: stateRaw === 'withdrawn' ? 'withdrawn' : 'active',
         mergedInto: typeof mergedInto === 'string' ? mergedInto : undefined,
         splitFrom: typeof splitFrom === 'string' ? splitFrom : undefined,
+        translations,
         number: undefined,
       };
       (view.state === 'active' ? active : withdrawn).push(view);
@@ -96,6 +116,13 @@ export class BillModel {
     map.set('order', order);
     map.set('state', 'active');
     if (splitFrom) map.set('splitFrom', splitFrom);
+    // A bilingual bill's new clause gets its second-language texts now, in the same transaction: created later by
+    // whoever types first, two people could create them at once and one text would be lost.
+    const languages = this.languages();
+    for (const language of languages.slice(1)) {
+      map.set(headingKey(languages, language), new Y.Text());
+      map.set(bodyKey(languages, language), new Y.Text());
+    }
     this.clauses.set(id, map);
     return id;
   }
@@ -183,6 +210,11 @@ export class BillModel {
       if (bText.length > 0) {
         const sep = a.body.length > 0 ? '\n\n' : '';
         a.body.insert(a.body.length, sep + bText);
+      }
+      for (const [language, text] of b.translations) {
+        const into = a.translations.get(language);
+        const more = text.body.toString();
+        if (into && more.length > 0) into.body.insert(into.body.length, (into.body.length > 0 ? '\n\n' : '') + more);
       }
       b.map.set('state', 'withdrawn');
       b.map.set('mergedInto', a.id);

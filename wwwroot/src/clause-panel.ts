@@ -8,7 +8,8 @@ import * as Y from 'yjs';
 import type { BillModel, ClauseView } from './bill';
 import type { BillView, CardHandle } from './bill-view';
 import { computeMatrix, matrixTable, stateBadge } from './consensus';
-import { clauseTextHash, stanceNames, type Deliberation, type StanceName } from './deliberation';
+import { coveredLanguages } from './bilingual';
+import { clauseHash, stanceNames, type Deliberation, type StanceName } from './deliberation';
 import { highlightRanges, renderThreadList, resolveRange, selectionAnchor, type ThreadContext } from './comments';
 import { renderAmendmentItem, rerenderKeepingFocus } from './amendment-item';
 import { announce, h } from './dom';
@@ -121,7 +122,7 @@ export class ClausePanels {
     const panel: Panel = {
       card, clause, summary, toggle, section, sectionHeading, lockNote, stanceBox, matrixHost, threads, commentsHeading,
       amendmentsHeading, amendmentList, feedback,
-      hash: clauseTextHash(clause.heading.toString(), clause.body.toString()),
+      hash: clauseHash(clause),
       open: false,
       stanceDraft: { stance: null, reason: '' },
       unobserve: () => undefined,
@@ -132,15 +133,15 @@ export class ClausePanels {
       if (panel.timer) clearTimeout(panel.timer);
       panel.timer = setTimeout(() => {
         panel.timer = undefined;
-        panel.hash = clauseTextHash(clause.heading.toString(), clause.body.toString());
+        panel.hash = clauseHash(clause);
         this.refresh(panel);
       }, 120);
     };
-    clause.heading.observe(onText);
-    clause.body.observe(onText);
+    // A bilingual clause's texts in both languages count (its hash covers both).
+    const texts = [clause.heading, clause.body, ...[...clause.translations.values()].flatMap((t) => [t.heading, t.body])];
+    for (const text of texts) text.observe(onText);
     panel.unobserve = () => {
-      clause.heading.unobserve(onText);
-      clause.body.unobserve(onText);
+      for (const text of texts) text.unobserve(onText);
     };
     this.panels.set(id, panel);
     if (this.deliberation.session.focusClauseId === id) {
@@ -314,7 +315,9 @@ export class ClausePanels {
             return b;
           })())
       : null;
-    panel.stanceBox.replaceChildren(...(staleNote ? [staleNote] : []), form);
+    const covers = coveredLanguages(this.doc);
+    const coversNote = covers ? h('p', { class: 'small', 'data-testid': 'stance-covers' }, t('bilingual.stanceCovers', { languages: covers })) : null;
+    panel.stanceBox.replaceChildren(...(staleNote ? [staleNote] : []), ...(coversNote ? [coversNote] : []), form);
   }
 
   // ---- comments

@@ -3,10 +3,11 @@
 
 import type { ClauseView } from './bill';
 import { computeMatrix, matrixTable, stateBadge } from './consensus';
-import { clauseTextHash, type AgendaItem, type Deliberation, type SessionView } from './deliberation';
+import { clauseHash, type AgendaItem, type Deliberation, type SessionView } from './deliberation';
 import { renderDiff } from './amendments';
 import { askText, confirmAction } from './dialog';
 import { voteSummary } from './approval';
+import { coveredLanguages } from './bilingual';
 import { announce, h } from './dom';
 import { showRefusal } from './errors';
 import { formatTime, setText, t } from './i18n';
@@ -131,7 +132,7 @@ export class FacilitatorConsole {
     if (round) {
       const c = clauses.find((x) => x.id === round.clauseId);
       if (c) {
-        const matrix = computeMatrix(this.d.stancesOn(c.id), clauseTextHash(c.heading.toString(), c.body.toString()), s.rule);
+        const matrix = computeMatrix(this.d.stancesOn(c.id), clauseHash(c), s.rule);
         parts.push(h('p', {}, t('round.openOn', { item: this.label(c) }), ' ', stateBadge(matrix.state, { 'data-testid': 'round-state' })),
           matrixTable(matrix, t('consensus.caption', { n: c.number ?? '' })));
       }
@@ -157,7 +158,7 @@ export class FacilitatorConsole {
 
   private clausesSection(s: SessionView, clauses: ClauseView[]): HTMLElement {
     const rows = clauses.map((c) => {
-      const hash = clauseTextHash(c.heading.toString(), c.body.toString());
+      const hash = clauseHash(c);
       const matrix = computeMatrix(this.d.stancesOn(c.id), hash, s.rule);
       const lock = this.d.lockOf(c.id);
       const label = this.label(c);
@@ -265,7 +266,7 @@ export class FacilitatorConsole {
   private voteSection(s: SessionView): HTMLElement {
     const parts: HTMLElement[] = [setText(h('h2', { id: 'vote-heading', class: 'panel-heading' }), 'vote.heading')];
     if (s.vote) {
-      parts.push(setText(h('p', { class: 'vote-open' }), 'vote.openNote'), voteSummary(s.vote),
+      parts.push(setText(h('p', { class: 'vote-open' }), 'vote.openNote'), voteSummary(s.vote, coveredLanguages(this.live.doc)),
         h('ul', { class: 'ballots' }, ...s.vote.ballots.map((b) => h('li', {}, `${b.displayName} : ${b.approves ? t('vote.for') : t('vote.against')}`))));
       const close = setText(h('button', { type: 'button', class: 'button primary', 'data-testid': 'close-vote' }), 'vote.close');
       close.addEventListener('click', async () => {
@@ -273,7 +274,7 @@ export class FacilitatorConsole {
       });
       parts.push(close);
     } else {
-      if (s.lastVote) parts.push(voteSummary(s.lastVote));
+      if (s.lastVote) parts.push(voteSummary(s.lastVote, coveredLanguages(this.live.doc)));
       const open = setText(h('button', { type: 'button', class: 'button', 'data-testid': 'open-vote' }), 'vote.open');
       open.addEventListener('click', async () => {
         if (await confirmAction({ title: t('vote.open'), message: t('vote.openConfirm'), submit: t('vote.open') })) this.act('OpenVote');

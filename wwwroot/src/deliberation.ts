@@ -6,6 +6,8 @@
 import { digest } from 'lib0/hash/sha256';
 import { toBase64 } from 'lib0/buffer';
 import type { BillProvider } from './provider';
+import type { ClauseView } from './bill';
+import { hashedText } from './bilingual';
 
 export type StanceName = 'agree' | 'reservations' | 'disagree' | 'block';
 export const stanceNames: StanceName[] = ['agree', 'reservations', 'disagree', 'block'];
@@ -152,6 +154,15 @@ const defaultSession: SessionView = {
 /** The ClauseTextHash of the server: SHA-256 (hex) of heading, "\n\u001f\n", body in UTF-8. */
 export function clauseTextHash(heading: string, body: string): string {
   const bytes = digest(new TextEncoder().encode(heading + '\n\u001f\n' + body));
+  let hex = '';
+  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** The ClauseTextHash of a clause as the server computes it: a bilingual clause's covers both languages. */
+export function clauseHash(c: ClauseView): string {
+  if (c.translations.size === 0) return clauseTextHash(c.heading.toString(), c.body.toString());
+  const bytes = digest(new TextEncoder().encode(hashedText(c)));
   let hex = '';
   for (const b of bytes) hex += b.toString(16).padStart(2, '0');
   return hex;

@@ -85,14 +85,22 @@ public static class BillDocument
         return id;
     }
 
-    /// <summary>Merges clause <paramref name="sourceId"/> into <paramref name="targetId"/>: its body is appended and it is withdrawn.</summary>
+    /// <summary>
+    /// Merges clause <paramref name="sourceId"/> into <paramref name="targetId"/>: its body is appended (in each language
+    /// of a bilingual bill) and it is withdrawn.
+    /// </summary>
     public static void Merge(Doc doc, string targetId, string sourceId) =>
         doc.Transact(_ =>
         {
-            var target = (YText)ClauseMap(doc, targetId).Get("body")!;
             var source = ClauseMap(doc, sourceId);
-            var text = source.Get("body") is YText body ? body.ToString() : "";
-            if (text.Length > 0) target.Insert(target.Length, target.Length > 0 ? "\n\n" + text : text);
+            var languages = BillLanguages.Read(doc);
+            foreach (var language in languages.Count > 0 ? languages : [""])
+            {
+                var key = BillLanguages.BodyKey(languages, language);
+                if (ClauseMap(doc, targetId).Get(key) is not YText target) continue;
+                var text = source.Get(key) is YText body ? body.ToString() : "";
+                if (text.Length > 0) target.Insert(target.Length, target.Length > 0 ? "\n\n" + text : text);
+            }
             source.Set("state", "withdrawn");
             source.Set("mergedInto", targetId);
         });
@@ -103,6 +111,7 @@ public static class BillDocument
     /// </summary>
     public static BillText Read(Doc doc, Snapshot? snapshot = null)
     {
+        var languages = BillLanguages.Read(doc, snapshot);
         var all = new List<Clause>();
         var clauses = doc.GetMap(ClausesRoot);
         var entries = snapshot is null ? clauses.Entries : clauses.ToDictionary(snapshot);
@@ -111,7 +120,7 @@ public static class BillDocument
             if (value is not YMap map) continue;
             object? Field(string key) => snapshot is null ? map.Get(key) : map.Get(key, snapshot);
             string TextField(string key) => Field(key) is YText text ? TextOf(text, snapshot) : "";
-            all.Add(new Clause(
+            var clause = new Clause(
                 id,
                 0,
                 TextField("heading"),
@@ -119,7 +128,19 @@ public static class BillDocument
                 Field("order") as string ?? "",
                 Field("state") as string == "withdrawn" ? ClauseState.Withdrawn : ClauseState.Active,
                 Field("mergedInto") as string,
-                Field("splitFrom") as string));
+                Field("splitFrom") as string);
+            if (languages.Count > 1)
+            {
+                clause = clause with
+                {
+                    Translations = languages.Skip(1).ToDictionary(
+                        l => l,
+                        l => new ClauseTranslation(TextField(BillLanguages.HeadingKey(languages, l)), TextField(BillLanguages.BodyKey(languages, l))),
+                        StringComparer.Ordinal),
+                    Reviewed = ClauseReview.Parse(Field(BillLanguages.ReviewedKey) as string),
+                };
+            }
+            all.Add(clause);
         }
         all.Sort(static (a, b) =>
         {
@@ -133,7 +154,18 @@ public static class BillDocument
             if (c.State == ClauseState.Active) active.Add(c with { Number = active.Count + 1 });
             else withdrawn.Add(c);
         }
-        return new BillText(TextOf(doc.GetText(TitleRoot), snapshot), TextOf(doc.GetText(PreambleRoot), snapshot), active, withdrawn);
+        var text = new BillText(TextOf(doc.GetText(TitleRoot), snapshot), TextOf(doc.GetText(PreambleRoot), snapshot), active, withdrawn);
+        if (languages.Count < 2) return text;
+        return text with
+        {
+            Languages = languages,
+            TitleTranslations = languages.Skip(1).ToDictionary(
+                l => l,
+                l => new ClauseTranslation(
+                    TextOf(doc.GetText(BillLanguages.TitleRoot(languages, l)), snapshot),
+                    TextOf(doc.GetText(BillLanguages.PreambleRoot(languages, l)), snapshot)),
+                StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The clause map of <paramref name="clauseId"/>, or an error naming it.</summary>
@@ -150,6 +182,8 @@ public static class BillDocument
         map.Set("order", order);
         map.Set("state", "active");
         doc.GetMap(ClausesRoot).Set(id, map);
+        var languages = BillLanguages.Read(doc);
+        if (languages.Count > 1) BillLanguages.AddTexts(map, languages);
         return id;
     }
 

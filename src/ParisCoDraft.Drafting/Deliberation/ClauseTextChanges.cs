@@ -4,7 +4,7 @@ using ParisCoDraft.Drafting.Bills;
 namespace ParisCoDraft.Drafting.Deliberation;
 
 /// <summary>
-/// Which clauses' text (heading or body) an update would change, decoded from the update against the
+/// Which clauses' text (heading or body, in any language of a bilingual bill) an update would change, decoded from the update against the
 /// server's document rather than trusted from the client: every new struct is placed by its parent (or
 /// its origins, which share the parent), every deleted range is looked up among the document's items,
 /// and each is walked up to the clause that owns it (docs/document-model.md).
@@ -124,13 +124,18 @@ public static class ClauseTextChanges
             return owner;
         }
 
+        // A clause's text: its heading and body, in each language of a bilingual bill ("heading.en", "body.en").
+        private static bool IsTextKey(string? key) =>
+            key is "heading" or "body"
+            || (key is not null && (key.StartsWith("heading.", StringComparison.Ordinal) || key.StartsWith("body.", StringComparison.Ordinal)));
+
         // A struct inside the type that update struct j creates, under key childKey.
         private Owner OwnerOfChild(int j, string? childKey)
         {
             if (KeyInClausesRoot(j, 0) is { } clauseId)
             {
                 // j is a clause map (a new clause): only its heading and body are its text.
-                return childKey is "heading" or "body" ? Owner.Of(clauseId) : Owner.None;
+                return IsTextKey(childKey) ? Owner.Of(clauseId) : Owner.None;
             }
             return OwnerOfUpdateStruct(j);
         }
@@ -178,7 +183,7 @@ public static class ClauseTextChanges
                 {
                     if (!ReferenceEquals(type, _clausesRoot) || sub is null) return Owner.None;
                     // The item is the clause map itself (below == null) or sits under its heading/body.
-                    return below is null or "heading" or "body" ? Owner.Of(sub) : Owner.None;
+                    return below is null || IsTextKey(below) ? Owner.Of(sub) : Owner.None;
                 }
                 below = sub;
                 sub = type.ParentSub;

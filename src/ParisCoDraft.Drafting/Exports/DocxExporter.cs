@@ -10,7 +10,9 @@ namespace ParisCoDraft.Drafting.Exports;
 /// preamble, one "Article N — heading" per clause in the Heading1 style (so Word's navigation pane and
 /// table of contents see them), bodies with their Markdown structure (<see cref="DocxMarkdownWriter"/>: emphasis,
 /// lists on Word numbering, quotes, safe hyperlinks), page numbers in the footer (PAGE field), A4 pages, the
-/// annex as tables, and every label, date and the proofing language in the export's language.
+/// annex as tables, and every label, date and the proofing language in the export's language. A bilingual bill is
+/// written one language after the other (each from a new page, with its own title, version line and labels), then
+/// the annex once.
 /// </summary>
 public static partial class DocxExporter
 {
@@ -31,14 +33,18 @@ public static partial class DocxExporter
             doc.PackageProperties.Language = labels.Locale;
 
             var body = new Body();
-            body.Append(Styled("Title", Text(ExportText.OneLine(bill.Title))));
-            body.Append(Styled("Subtitle", Text(ExportText.VersionLine(bill, options))));
             var markdown = new DocxMarkdownWriter(main, body);
-            markdown.Write(bill.Preamble);
-            foreach (var c in bill.Clauses)
+            if (bill.IsBilingual)
             {
-                body.Append(Styled("Heading1", Text(ExportText.ArticleTitle(c, labels))));
-                markdown.Write(c.Body);
+                foreach (var language in bill.Languages)
+                {
+                    if (language != bill.Languages[0]) body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+                    WriteText(body, markdown, bill.InLanguage(language), options.ForLanguage(language, bill));
+                }
+            }
+            else
+            {
+                WriteText(body, markdown, bill, options);
             }
             var tables = ExportText.Tables(bill, options.Annex, labels);
             if (tables.Count > 0)
@@ -60,6 +66,19 @@ public static partial class DocxExporter
             main.Document.Save();
         }
         return stream.ToArray();
+    }
+
+    private static void WriteText(Body body, DocxMarkdownWriter markdown, BillText bill, ExportOptions options)
+    {
+        var labels = options.Labels;
+        body.Append(Styled("Title", Text(ExportText.OneLine(bill.Title))));
+        body.Append(Styled("Subtitle", Text(ExportText.VersionLine(bill, options))));
+        markdown.Write(bill.Preamble);
+        foreach (var c in bill.Clauses)
+        {
+            body.Append(Styled("Heading1", Text(ExportText.ArticleTitle(c, labels))));
+            markdown.Write(c.Body);
+        }
     }
 
     private static Run Text(string text, RunProperties? props = null)

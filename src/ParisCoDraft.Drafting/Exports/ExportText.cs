@@ -14,7 +14,7 @@ internal static class ExportText
 
     /// <summary>"Version v3 du 1er juin 2025 à 08:30 UTC — SHA-256 du texte : …".</summary>
     public static string VersionLine(BillText bill, ExportOptions options) =>
-        options.Labels.VersionLine(OneLine(options.VersionLabel), options.Timestamp, bill.Sha256());
+        options.Labels.VersionLine(OneLine(options.VersionLabel), options.Timestamp, options.TextSha256 ?? bill.Sha256());
 
     public static string OneLine(string s) => string.Join(' ', XmlSafe(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

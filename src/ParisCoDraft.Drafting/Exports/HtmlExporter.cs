@@ -8,6 +8,8 @@ namespace ParisCoDraft.Drafting.Exports;
 /// stylesheet). Titles, headings and annex cells are HTML-encoded; preamble and bodies are Markdown rendered
 /// with raw HTML disabled, links kept only to http, https and mailto targets, images as their text and
 /// headings as bold paragraphs (as in DOCX and Akoma Ntoso); a Content-Security-Policy forbids scripts besides.
+/// A bilingual bill is laid out side by side: title, preamble and each article in two columns, one per language
+/// (each with its own <c>lang</c>), aligned by clause; printed pages keep the two columns.
 /// </summary>
 public static class HtmlExporter
 {
@@ -16,6 +18,9 @@ public static class HtmlExporter
         h1 { font-size: 1.8rem; }
         .version { color: #555; font-size: .9rem; overflow-wrap: anywhere; }
         .article h2 { font-size: 1.2rem; margin-top: 2rem; }
+        body.bilingual { max-width: 72rem; }
+        .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 2rem; }
+        .columns > * { min-width: 0; }
         table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .9rem; }
         th, td { border: 1px solid #999; padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         @page { size: A4; margin: 2cm 2cm 2.5cm; @bottom-center { content: counter(page) " / " counter(pages); } }
@@ -39,8 +44,13 @@ public static class HtmlExporter
         sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<meta name=\"pariscodraft-sha256\" content=\"").Append(bill.Sha256()).Append("\">\n");
-        sb.Append("<title>").Append(E(ExportText.OneLine(bill.Title))).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
-        sb.Append("<header>\n<h1>").Append(E(ExportText.OneLine(bill.Title))).Append("</h1>\n");
+        sb.Append("<title>").Append(E(ExportText.OneLine(bill.Title))).Append("</title>\n<style>\n").Append(Style).Append("\n</style>\n</head>\n");
+        if (bill.IsBilingual)
+        {
+            Bilingual(sb, bill, options);
+            return sb.ToString();
+        }
+        sb.Append("<body>\n<header>\n<h1>").Append(E(ExportText.OneLine(bill.Title))).Append("</h1>\n");
         sb.Append("<p class=\"version\">").Append(E(ExportText.VersionLine(bill, options))).Append("</p>\n</header>\n");
         if (bill.Preamble.Trim().Length > 0)
         {
@@ -49,13 +59,59 @@ public static class HtmlExporter
         sb.Append("<main>\n");
         foreach (var c in bill.Clauses)
         {
-            sb.Append("<section class=\"article\" id=\"art_").Append(E(c.Id)).Append("\">\n<h2><span class=\"num\">")
-                .Append(E(ExportText.ArticleLabel(c, labels))).Append("</span>");
-            var heading = ExportText.OneLine(c.Heading);
-            if (heading.Length > 0) sb.Append(" — <span class=\"heading\">").Append(E(heading)).Append("</span>");
-            sb.Append("</h2>\n").Append(SafeMarkdown.ToHtml(c.Body)).Append("</section>\n");
+            sb.Append("<section class=\"article\" id=\"art_").Append(E(c.Id)).Append("\">\n");
+            Article(sb, c, labels);
+            sb.Append("</section>\n");
         }
         sb.Append("</main>\n");
+        Annex(sb, bill, options);
+        return sb.ToString();
+    }
+
+    private static void Article(StringBuilder sb, Clause c, ExportLabels labels)
+    {
+        sb.Append("<h2><span class=\"num\">").Append(E(ExportText.ArticleLabel(c, labels))).Append("</span>");
+        var heading = ExportText.OneLine(c.Heading);
+        if (heading.Length > 0) sb.Append(" — <span class=\"heading\">").Append(E(heading)).Append("</span>");
+        sb.Append("</h2>\n").Append(SafeMarkdown.ToHtml(c.Body));
+    }
+
+    // Two columns per block, one per language, so a reader compares the same article across languages at a glance.
+    private static void Bilingual(StringBuilder sb, BillText bill, ExportOptions options)
+    {
+        var parts = bill.Languages.Select(l => (Language: l, Text: bill.InLanguage(l), Options: options.ForLanguage(l, bill))).ToList();
+        sb.Append("<body class=\"bilingual\">\n<header class=\"columns\">\n");
+        foreach (var p in parts)
+        {
+            sb.Append("<div lang=\"").Append(E(p.Language)).Append("\">\n<h1>").Append(E(ExportText.OneLine(p.Text.Title))).Append("</h1>\n");
+            sb.Append("<p class=\"version\">").Append(E(ExportText.VersionLine(p.Text, p.Options))).Append("</p>\n</div>\n");
+        }
+        sb.Append("</header>\n");
+        if (parts.Any(p => p.Text.Preamble.Trim().Length > 0))
+        {
+            sb.Append("<section class=\"preamble columns\" aria-label=\"").Append(E(options.Labels.Preamble)).Append("\">\n");
+            foreach (var p in parts) sb.Append("<div lang=\"").Append(E(p.Language)).Append("\">\n").Append(SafeMarkdown.ToHtml(p.Text.Preamble)).Append("</div>\n");
+            sb.Append("</section>\n");
+        }
+        sb.Append("<main>\n");
+        for (var i = 0; i < bill.Clauses.Count; i++)
+        {
+            sb.Append("<section class=\"article columns\" id=\"art_").Append(E(bill.Clauses[i].Id)).Append("\">\n");
+            foreach (var p in parts)
+            {
+                sb.Append("<div lang=\"").Append(E(p.Language)).Append("\">\n");
+                Article(sb, p.Text.Clauses[i], p.Options.Labels);
+                sb.Append("</div>\n");
+            }
+            sb.Append("</section>\n");
+        }
+        sb.Append("</main>\n");
+        Annex(sb, bill, options);
+    }
+
+    private static void Annex(StringBuilder sb, BillText bill, ExportOptions options)
+    {
+        var labels = options.Labels;
         var tables = ExportText.Tables(bill, options.Annex, labels);
         if (tables.Count > 0)
         {
@@ -76,7 +132,6 @@ public static class HtmlExporter
             sb.Append("</section>\n");
         }
         sb.Append("</body>\n</html>\n");
-        return sb.ToString();
     }
 
     private static string E(string s) => HtmlText.Encode(s);

@@ -9,13 +9,20 @@ namespace ParisCoDraft.Drafting.Exports;
 /// <summary>
 /// Exports a bill as Markdown: title, version line with SHA-256, preamble, "Article N — heading" sections, annex
 /// tables, labels and dates in the export's language. Preamble and bodies stay the Markdown participants typed,
-/// defused: no raw HTML, and no link or image whose target is not http, https or mailto.
+/// defused: no raw HTML, and no link or image whose target is not http, https or mailto. A bilingual bill gives one
+/// file per language (<see cref="ExportOptions.TextLanguage"/>, the primary one by default), its version line showing
+/// the hash of both texts.
 /// </summary>
 public static class MarkdownExporter
 {
     /// <summary>The Markdown text of <paramref name="bill"/>.</summary>
     public static string Export(BillText bill, ExportOptions options)
     {
+        if (bill.IsBilingual)
+        {
+            var language = options.TextLanguage ?? bill.Languages[0];
+            return Export(bill.InLanguage(language), options with { TextSha256 = bill.Sha256(), TextLanguage = null });
+        }
         var labels = options.Labels;
         var sb = new StringBuilder();
         sb.Append("# ").Append(Escape(ExportText.OneLine(bill.Title))).Append("\n\n");

@@ -27,9 +27,11 @@ public static class BillVersions
 
     /// <summary>
     /// Compares two states of <paramref name="doc"/> (null: its current state), each run attributed to a
-    /// stakeholder group from <paramref name="records"/>.
+    /// stakeholder group from <paramref name="records"/>. A bilingual bill is compared in one language at a time:
+    /// <paramref name="language"/> (null: the primary one). Runs are attributed to groups in the primary language only;
+    /// the other language's diff names no group. Either way the diff's hashes are those of the whole bilingual text.
     /// </summary>
-    public static BillDiff Compare(Doc doc, byte[]? older, byte[]? newer, AuthorshipRecords records)
+    public static BillDiff Compare(Doc doc, byte[]? older, byte[]? newer, AuthorshipRecords records, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var current = older is null || newer is null ? Y.Snapshot(doc) : null;
@@ -37,9 +39,25 @@ public static class BillVersions
         var newerSnapshot = newer is null ? current! : Decode(doc, newer);
         var olderText = BillDocument.Read(doc, olderSnapshot);
         var newerText = BillDocument.Read(doc, newerSnapshot);
+        if (language is not null && newerText.IsBilingual && language != newerText.Languages[0])
+        {
+            var diff = BillDiffer.Compare(Language(olderText, language), newerText.InLanguage(language));
+            return diff with { OlderSha256 = olderText.Sha256(), NewerSha256 = newerText.Sha256() };
+        }
         var attribution = CrdtAttribution.Build(doc, olderSnapshot, newerSnapshot, records);
         return BillDiffer.Compare(olderText, newerText, attribution);
     }
+
+    // A version taken before the bill was declared bilingual has no text in the second language yet: it reads empty.
+    private static BillText Language(BillText text, string language) =>
+        text.IsBilingual ? text.InLanguage(language)
+        : text with
+        {
+            Title = "",
+            Preamble = "",
+            Clauses = [.. text.Clauses.Select(c => c with { Heading = "", Body = "" })],
+            Withdrawn = [.. text.Withdrawn.Select(c => c with { Heading = "", Body = "" })],
+        };
 
     private static Snapshot Decode(Doc doc, byte[] snapshot)
     {

@@ -4,7 +4,7 @@ namespace ParisCoDraft.Web.Api;
 #pragma warning disable CA1812 // instantiated by the JSON binder
 
 /// <summary>POST /api/bills body.</summary>
-public sealed record CreateBillRequest(string? Title, string? Preamble, string? DisplayName);
+public sealed record CreateBillRequest(string? Title, string? Preamble, string? DisplayName, IReadOnlyList<string>? Languages = null);
 
 /// <summary>POST /api/bills answer: the new bill, the creator (facilitator) and one invite link per role.</summary>
 public sealed record CreateBillResponse(string BillId, ParticipantView Me, IReadOnlyList<InviteLinkView> Invites);

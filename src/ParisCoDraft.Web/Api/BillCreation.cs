@@ -14,7 +14,7 @@ internal static class BillCreation
 
     public static async Task<(Created Created, IReadOnlyList<InviteLinkView> Links)> CreateAsync(
         IDraftingStore store, string title, string? preamble, IEnumerable<ClauseDraft> clauses, string baseUrl,
-        DateTimeOffset now, string? creatorName, CancellationToken ct, string? billId = null)
+        DateTimeOffset now, string? creatorName, CancellationToken ct, string? billId = null, IReadOnlyList<string>? languages = null)
     {
         billId ??= Tokens.NewId('b');
         var invites = new List<InviteRecord>();
@@ -36,7 +36,7 @@ internal static class BillCreation
         }
         var audit = new AuditEntry(billId, now, creator?.Id, creator?.Role, "bill.created",
             JsonSerializer.Serialize(new { title, invites = invites.Select(i => new { i.Id, i.Role }) }));
-        var bill = new NewBill(new BillRecord(billId, title, now), BillSeed.CreateInitialUpdate(title, preamble, clauses),
+        var bill = new NewBill(new BillRecord(billId, title, now), BillSeed.CreateInitialUpdate(title, preamble, clauses, languages),
             invites, creator, session, audit);
         await store.CreateBillAsync(bill, ct).ConfigureAwait(false);
         return (new Created(bill, token), links);

@@ -36,11 +36,15 @@ public static class BillEndpoints
         if (!preambleOk) return ApiError.BadRequest("invalid-preamble", $"The preamble is at most {InputRules.MaxPreamble} characters of text.");
         var name = InputRules.Line(body?.DisplayName, InputRules.MaxDisplayName);
         if (name is null) return ApiError.BadRequest("invalid-display-name", $"A display name of 1 to {InputRules.MaxDisplayName} characters is required.");
+        if (body?.Languages is { Count: > 0 } languages && BillLanguages.Validate(languages) is { } languageError)
+        {
+            return ApiError.BadRequest("invalid-languages", languageError);
+        }
 
         var now = clock.GetUtcNow();
         var (created, links) = await BillCreation.CreateAsync(
             store, title, preamble, [], InviteLinks.BaseUrl(http.Request, options.Value), now,
-            creatorName: name, ct).ConfigureAwait(false);
+            creatorName: name, ct, languages: body?.Languages is { Count: > 0 } ? body.Languages : null).ConfigureAwait(false);
         SessionCookie.Set(http.Response, created.Bill.Bill.Id, created.CreatorToken!);
         var me = Views.Participant(created.Bill.Creator!, Role.Facilitator, online: false);
         return Results.Json(new CreateBillResponse(created.Bill.Bill.Id, me, links), statusCode: 201);

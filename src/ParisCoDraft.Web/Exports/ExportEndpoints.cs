@@ -11,7 +11,9 @@ namespace ParisCoDraft.Web.Exports;
 
 /// <summary>
 /// The clerk's export for the council: any version or the current text, four formats, optional annex, labels
-/// and dates in French (default) or English (<c>lang=fr|en</c>).
+/// and dates in French (default) or English (<c>lang=fr|en</c>). A bilingual bill's Markdown is one file per language:
+/// <c>text=fr|en|…</c> picks it (by default the <c>lang</c> language when the bill is written in it, else its primary
+/// language); the other formats carry both languages.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -23,7 +25,7 @@ public static class ExportEndpoints
     }
 
     private static async Task<IResult> ExportAsync(
-        HttpContext http, string billId, string? format, string? version, bool? annex, string? lang,
+        HttpContext http, string billId, string? format, string? version, bool? annex, string? lang, string? text,
         VersionDocuments docs, TimeProvider clock, ILogger<VersionDocuments> logger, CancellationToken ct)
     {
         var access = await CheckAsync(http, billId, Need.Clerk, ct).ConfigureAwait(false);
@@ -43,26 +45,37 @@ public static class ExportEndpoints
         if (!known) return VersionEndpoints.UnknownVersion();
 
         var doc = await docs.CopyAsync(billId, ct).ConfigureAwait(false);
-        var text = chosen is null ? BillDocument.Read(doc) : BillVersions.Read(doc, chosen.Snapshot);
+        var bill = chosen is null ? BillDocument.Read(doc) : BillVersions.Read(doc, chosen.Snapshot);
+        string? textLanguage = null;
+        if (bill.IsBilingual)
+        {
+            textLanguage = string.IsNullOrEmpty(text) ? (bill.Languages.Contains(labels.Code) ? labels.Code : bill.Languages[0]) : text;
+            if (!bill.Languages.Contains(textLanguage))
+            {
+                return ApiError.BadRequest("invalid-text-language", $"This bill is written in {string.Join(" and ", bill.Languages)}: text is one of them.");
+            }
+        }
         var options = new ExportOptions(
             chosen is null ? labels.CurrentText : $"v{chosen.Number} — {chosen.Label}",
             chosen?.Taken ?? clock.GetUtcNow(),
-            annex == true ? await ExportAnnexBuilder.BuildAsync(store, billId, text, labels, ct).ConfigureAwait(false) : null,
-            language);
+            annex == true ? await ExportAnnexBuilder.BuildAsync(store, billId, bill, labels, ct).ConfigureAwait(false) : null,
+            language) { TextLanguage = textLanguage };
 
         byte[] bytes = format switch
         {
-            "md" or "markdown" => Encoding.UTF8.GetBytes(MarkdownExporter.Export(text, options)),
-            "html" => Encoding.UTF8.GetBytes(HtmlExporter.Export(text, options)),
-            "docx" => DocxExporter.Export(text, options),
-            _ => Encoding.UTF8.GetBytes(AkomaNtosoExporter.ExportXml(text, options)),
+            "md" or "markdown" => Encoding.UTF8.GetBytes(MarkdownExporter.Export(bill, options)),
+            "html" => Encoding.UTF8.GetBytes(HtmlExporter.Export(bill, options)),
+            "docx" => DocxExporter.Export(bill, options),
+            _ => Encoding.UTF8.GetBytes(AkomaNtosoExporter.ExportXml(bill, options)),
         };
-        var name = $"pariscodraft-{billId}-{(chosen is null ? labels.CurrentFileName : "v" + chosen.Number)}{(annex == true ? "-" + labels.AnnexFileName : "")}.{kind.Extension}";
+        var languagePart = textLanguage is not null && kind.Extension == "md" ? "-" + textLanguage : "";
+        var name = $"pariscodraft-{billId}-{(chosen is null ? labels.CurrentFileName : "v" + chosen.Number)}{(annex == true ? "-" + labels.AnnexFileName : "")}{languagePart}.{kind.Extension}";
         VersionsLog.Exported(logger, billId, chosen?.Id ?? VersionEndpoints.Current, kind.Extension, bytes.Length, access.Member!.ParticipantId);
         http.Response.Headers["X-Content-Type-Options"] = "nosniff";
         http.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-        http.Response.Headers["X-Bill-Text-Sha256"] = text.Sha256();
-        http.Response.Headers.ContentLanguage = labels.Code;
+        http.Response.Headers["X-Bill-Text-Sha256"] = bill.Sha256();
+        http.Response.Headers.ContentLanguage = !bill.IsBilingual ? labels.Code
+            : kind.Extension == "md" ? textLanguage : string.Join(", ", bill.Languages);
         return Results.File(bytes, kind.ContentType, name);
     }
 }

@@ -54,7 +54,7 @@ public static class VersionEndpoints
         return Results.Json(VersionViews.Version(stored, versions, names), statusCode: 201);
     }
 
-    private static async Task<IResult> ReadAsync(HttpContext http, string billId, string versionId, VersionDocuments docs, CancellationToken ct)
+    private static async Task<IResult> ReadAsync(HttpContext http, string billId, string versionId, string? lang, VersionDocuments docs, CancellationToken ct)
     {
         var access = await CheckAsync(http, billId, Need.Read, ct).ConfigureAwait(false);
         if (access.Error is not null) return access.Error;
@@ -64,12 +64,18 @@ public static class VersionEndpoints
         if (!known) return UnknownVersion();
         var doc = await docs.CopyAsync(billId, ct).ConfigureAwait(false);
         var text = version is null ? BillDocument.Read(doc) : BillVersions.Read(doc, version.Snapshot);
+        if (!string.IsNullOrEmpty(lang) && !text.Languages.Contains(lang))
+        {
+            return ApiError.BadRequest("invalid-text-language", "lang names one of this bilingual bill's languages.");
+        }
         var names = await WorkshopEndpoints.NamesAsync(http, billId, ct).ConfigureAwait(false);
-        return Results.Json(VersionViews.Text(version is null ? null : VersionViews.Version(version, versions, names), text));
+        var view = VersionViews.Text(version is null ? null : VersionViews.Version(version, versions, names), string.IsNullOrEmpty(lang) ? text : text.InLanguage(lang));
+        // One language of a bilingual version is shown; its hash stays the whole text's, the one versions and votes name.
+        return Results.Json(view with { Sha256 = text.Sha256() });
     }
 
     private static async Task<IResult> DiffAsync(
-        HttpContext http, string billId, string? from, string? to, VersionDocuments docs, ILogger<VersionDocuments> logger, CancellationToken ct)
+        HttpContext http, string billId, string? from, string? to, string? lang, VersionDocuments docs, ILogger<VersionDocuments> logger, CancellationToken ct)
     {
         var access = await CheckAsync(http, billId, Need.Read, ct).ConfigureAwait(false);
         if (access.Error is not null) return access.Error;
@@ -108,7 +114,11 @@ public static class VersionEndpoints
         var records = await docs.AuthorshipAsync(billId, ct).ConfigureAwait(false);
         var writers = await docs.ClauseWritersAsync(billId, ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
-        var diff = BillVersions.Compare(doc, older?.Snapshot, newer?.Snapshot, records);
+        if (!string.IsNullOrEmpty(lang) && !BillLanguages.Read(doc).Contains(lang))
+        {
+            return ApiError.BadRequest("invalid-text-language", "lang names one of this bilingual bill's languages.");
+        }
+        var diff = BillVersions.Compare(doc, older?.Snapshot, newer?.Snapshot, records, string.IsNullOrEmpty(lang) ? null : lang);
         diff = ClauseAuthorship.Attribute(diff, doc, older?.Snapshot, newer?.Snapshot, writers);
         var ms = watch.ElapsedMilliseconds;
         VersionsLog.Compared(logger, older?.Id ?? Current, newer?.Id ?? Current, billId, ms);

@@ -17,8 +17,8 @@ public static class BillApi
             Invites.FirstOrDefault(i => i.Role == role)?.Url ?? throw new InvalidOperationException($"no {role} invite in [{string.Join(", ", Invites.Select(i => i.Role))}]");
     }
 
-    /// <summary>Creates a bill as a facilitator named <paramref name="facilitator"/>.</summary>
-    public static async Task<CreatedBill> CreateAsync(Uri baseUri, string title, string facilitator)
+    /// <summary>Creates a bill as a facilitator named <paramref name="facilitator"/>; bilingual when <paramref name="languages"/> are given.</summary>
+    public static async Task<CreatedBill> CreateAsync(Uri baseUri, string title, string facilitator, string[]? languages = null)
     {
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() })
         {
@@ -26,7 +26,7 @@ public static class BillApi
             Timeout = TimeSpan.FromSeconds(15),
         };
         using var response = await http.PostAsJsonAsync(new Uri("api/bills", UriKind.Relative),
-            new { title, preamble = "Les articles ci-dessous sont rédigés ensemble.", displayName = facilitator }).Within().ConfigureAwait(false);
+            new { title, preamble = "Les articles ci-dessous sont rédigés ensemble.", displayName = facilitator, languages }).Within().ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<CreatedBill>().Within().ConfigureAwait(false)
             ?? throw new InvalidOperationException("empty answer from POST /api/bills");

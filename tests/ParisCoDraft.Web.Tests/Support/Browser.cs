@@ -30,10 +30,11 @@ public sealed class Browser : IDisposable
     /// <summary>The server's own origin, as a browser on its pages would send.</summary>
     public string Origin => BaseUri.GetLeftPart(UriPartial.Authority);
 
-    /// <summary>Creates a bill as its facilitator; returns the answer (billId, me, invites).</summary>
-    public async Task<CreatedBill> CreateBillAsync(string title = "Projet de délibération — test", string displayName = "Fatou (animation)", string? preamble = null)
+    /// <summary>Creates a bill as its facilitator (bilingual when <paramref name="languages"/> are given); returns the answer (billId, me, invites).</summary>
+    public async Task<CreatedBill> CreateBillAsync(
+        string title = "Projet de délibération — test", string displayName = "Fatou (animation)", string? preamble = null, string[]? languages = null)
     {
-        using var response = await Http.PostAsJsonAsync("api/bills", new { title, preamble, displayName }).Bounded();
+        using var response = await Http.PostAsJsonAsync("api/bills", new { title, preamble, displayName, languages }).Bounded();
         if (response.StatusCode != HttpStatusCode.Created)
         {
             Assert.Fail($"POST /api/bills answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync().Bounded()}\n" +

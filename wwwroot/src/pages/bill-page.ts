@@ -19,6 +19,8 @@ import { colourByRole, roleColor } from '../roles';
 import { Deliberation } from '../deliberation';
 import { ClausePanels } from '../clause-panel';
 import { ApprovalBox } from '../approval';
+import { coveredLanguages } from '../bilingual';
+import { SecondLanguageFront } from '../translation-front';
 import { AuditPanel } from '../audit';
 import { NewClauseProposals } from '../new-clauses';
 
@@ -107,12 +109,14 @@ async function main(): Promise<void> {
     className: 'preamble-editor',
   });
   const view = new BillView(byId('articles'), model, awareness, canEdit, 'readonly-note');
+  const secondFront = new SecondLanguageFront(model, awareness, byId('title-editor'), byId('preamble-editor'), canEdit);
 
   const setCanEdit = (value: boolean) => {
     joinedCanEdit = value;
     canEdit = value && !revoked && !frozen;
     titleEditor.setReadOnly(!canEdit);
     preambleEditor.setReadOnly(!canEdit);
+    secondFront.setReadOnly(!canEdit);
     view.setCanEdit(canEdit);
     renderIdentity();
   };
@@ -152,7 +156,7 @@ async function main(): Promise<void> {
   const deliberation = new Deliberation(provider);
   new ClausePanels(view, model, doc, deliberation, { participantId: me.participantId, role: me.role });
   new NewClauseProposals(byId('new-clauses'), model, deliberation, { participantId: me.participantId, role: me.role });
-  new ApprovalBox(byId('approval'), deliberation, { participantId: me.participantId, role: me.role });
+  new ApprovalBox(byId('approval'), deliberation, { participantId: me.participantId, role: me.role }, () => coveredLanguages(doc));
   deliberation.onChange(() => {
     const nowFrozen = deliberation.session.vote !== null;
     if (nowFrozen !== frozen) {

@@ -3,7 +3,8 @@
 import { createBill } from '../api';
 import { byId, h } from '../dom';
 import { refusalMessage } from '../errors';
-import { initI18n, setText, t } from '../i18n';
+import { initI18n, onLangChange, setText, t } from '../i18n';
+import { languageName } from '../bilingual';
 import { inviteRow } from '../invites';
 import { registerServiceWorker } from '../service-worker';
 
@@ -25,6 +26,21 @@ function main(): void {
   const submit = byId<HTMLButtonElement>('create-submit');
   const formError = byId('form-error');
   const result = byId('result');
+  const languages = byId<HTMLSelectElement>('bill-languages');
+  // French-first pairs, and English-first French: the bills this assembly writes.
+  const pairs = ['fr,en', 'en,fr', 'fr,de', 'fr,es', 'fr,it', 'fr,nl', 'fr,pt'];
+  const renderLanguages = () => {
+    const chosen = languages.value;
+    languages.replaceChildren(
+      h('option', { value: '' }, t('index.monolingual')),
+      ...pairs.map((p) => {
+        const [first, second] = p.split(',') as [string, string];
+        return h('option', { value: p }, t('index.bilingual', { first: languageName(first), second: languageName(second) }));
+      }));
+    languages.value = chosen;
+  };
+  renderLanguages();
+  onLangChange(renderLanguages);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -42,7 +58,7 @@ function main(): void {
     setText(submit, 'index.creating');
     formError.hidden = true;
     try {
-      const created = await createBill(title.value.trim(), preamble.value, name.value.trim());
+      const created = await createBill(title.value.trim(), preamble.value, name.value.trim(), languages.value ? languages.value.split(',') : []);
       const open = h('a', { class: 'button primary', href: `/bills/${encodeURIComponent(created.billId)}`, id: 'open-bill' }, t('index.open'));
       const heading = h('h2', { id: 'result-heading', tabindex: '-1' }, t('index.created', { title: title.value.trim() }));
       result.replaceChildren(
