@@ -80,7 +80,21 @@ internal static class SafeMarkdown
 
     public static string ToHtml(string markdown)
     {
-        var doc = Parse(markdown);
+        try
+        {
+            return Render(Parse(markdown));
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's renderer has its own depth limit (links nested in link text, "[" by the thousand): the typed
+            // characters, encoded, one paragraph per line.
+            var lines = ExportText.XmlSafe(markdown).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+            return string.Concat(lines.Select(l => "<p>" + HtmlText.Encode(l) + "</p>\n"));
+        }
+    }
+
+    private static string Render(MarkdownDocument doc)
+    {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);

@@ -16,7 +16,7 @@ namespace ParisCoDraft.Drafting.Tests.Exports;
 public sealed class ExportPropertyTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 4_122_026;
-    private const int DefaultBills = 60;
+    private const int DefaultBills = 30;
 
     private static readonly XNamespace Akn = AkomaNtosoExporter.Akn;
 

@@ -22,8 +22,8 @@ internal static class GeneratedBill
         "{ HYPERLINK \"javascript:alert(8)\" }", "=cmd|' /C calc'!A0", "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>&xxe;",
         "&lt;script&gt; &amp;amp; &#x3C;b&#x3E; &#0; &#xD800;", "]]> <![CDATA[ x ]]>", "<?xml version=\"1.0\"?>",
         "abc\u202Eexe.txt\u202C", "\u2067שלום\u2069 et \u202Bمرحبا\u202C", "\u200Fmark\u200E", "contrôle \u0001\u0008\u000B\u001F fin",
-        "seul \uD800 et \uDC00", "émoji 🇫🇷 et combinant e\u0301", "\u00A0insécable\u202F!", "a\rb\r\nc", new string('*', 300),
-        new string('[', 200) + new string(']', 200), string.Concat(Enumerable.Repeat("> ", 60)) + "profond", "*a **b *c* b** a*",
+        "seul \uD800 et \uDC00", "émoji 🇫🇷 et combinant e\u0301", "\u00A0insécable\u202F!", "a\rb\r\nc", new string('*', 60),
+        new string('[', 40) + new string(']', 40), string.Concat(Enumerable.Repeat("> ", 60)) + "profond", "*a **b *c* b** a*",
         "https://paris.fr nu", "\\", "\t tabulé", "_x_ __y__ ~~z~~",
     ];
 
