@@ -88,11 +88,17 @@ public sealed partial class BillHub
             {
                 var known = room.Doc.StateVector;
                 var anyNewStruct = false;
+                IReadOnlyList<(long Client, long Clock, int Length)>? pending = null;
                 foreach (var s in info.Structs)
                 {
                     if (s.Kind == StructKind.Skip) continue;
                     var have = known.TryGetValue(s.Client, out var clock) ? clock : 0;
                     if (s.Clock + s.Length <= have) continue;
+                    // Structs the doc already holds but cannot integrate yet (an edit stored after one of the same
+                    // client that was refused) are known too: a step 2 relays them like any other's content.
+                    // Without this, everybody who received such an edit was refused `foreign-client` on resync.
+                    pending ??= room.Doc.HasPending ? room.Doc.PendingStructRanges : [];
+                    if (PendingCovers(pending, s.Client, Math.Max(s.Clock, have), s.Clock + s.Length)) continue;
                     anyNewStruct = true;
                     if (member.CanEdit && !joined.HasClientId(s.Client))
                     {
@@ -154,6 +160,25 @@ public sealed partial class BillHub
         await Clients.OthersInGroup(GroupName(billId)).SendAsync("Sync", billId, SyncProtocol.EncodeUpdate(update)).ConfigureAwait(false);
         rooms.CompactIfDue(room);
         return null;
+    }
+
+    /// <summary>True when the doc's pending structs of <paramref name="client"/> cover the clocks [from, to).</summary>
+    private static bool PendingCovers(IReadOnlyList<(long Client, long Clock, int Length)> pending, long client, long from, long to)
+    {
+        if (pending.Count == 0) return false;
+        var covered = from;
+        var progressed = true;
+        while (covered < to && progressed)
+        {
+            progressed = false;
+            foreach (var (c, clock, length) in pending)
+            {
+                if (c != client || clock > covered || clock + length <= covered) continue;
+                covered = clock + length;
+                progressed = true;
+            }
+        }
+        return covered >= to;
     }
 
     private HubException Rejected(string code, string detail, JoinedBill joined, string billId)
