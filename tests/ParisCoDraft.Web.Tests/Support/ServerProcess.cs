@@ -45,7 +45,15 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(TimeSpan timeout, params string[] settings)
     {
         var server = new ServerProcess(FreePort(), settings);
-        await server.StartAgainAsync(timeout);
+        try
+        {
+            await server.StartAgainAsync(timeout);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
         return server;
     }
 
