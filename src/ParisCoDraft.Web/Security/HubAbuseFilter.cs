@@ -7,7 +7,8 @@ namespace ParisCoDraft.Web.Security;
 
 /// <summary>
 /// Gives every hub connection a message budget (<see cref="SecurityOptions.HubMessageBurst"/> calls at once,
-/// <see cref="SecurityOptions.HubMessagesPerSecond"/> a second after that). A call over the budget is refused
+/// <see cref="SecurityOptions.HubMessagesPerSecond"/> a second after that); once the connection has joined a
+/// bill it spends the budget of that participant on that bill, shared with their other connections. A call over the budget is refused
 /// with <c>rate-limited</c> before the hub decodes or stores anything; after
 /// <see cref="SecurityOptions.HubRefusalsBeforeClose"/> refusals the connection is closed, so a flooder costs
 /// the room a few refusals, not its latency. A person typing, however fast, stays far below the budget.
@@ -18,6 +19,7 @@ public sealed class HubAbuseFilter(
     IOptions<SecurityOptions> options, ConnectionCap cap, MemberResolver members, ILogger<HubAbuseFilter> logger) : IHubFilter
 {
     private static readonly object BudgetKey = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Bill, string Participant), MessageBudget> _participantBudgets = new();
 
     /// <inheritdoc />
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -39,6 +41,7 @@ public sealed class HubAbuseFilter(
         if (refused >= o.HubRefusalsBeforeClose)
         {
             SecurityLog.ClosedOverBudget(logger, context.ConnectionId, refused);
+            budget.ForgiveRefusals();
             context.Abort();
         }
         throw HubErrors.Reject(SecurityErrors.RateLimited,
@@ -75,14 +78,21 @@ public sealed class HubAbuseFilter(
             throw HubErrors.Reject(SecurityErrors.TooManyConnections,
                 $"You already have {count} connections to this bill: close a tab or wait for old connections to end.");
         }
+        object? result;
         try
         {
-            return await next(invocationContext).ConfigureAwait(false);
+            result = await next(invocationContext).ConfigureAwait(false);
         }
         catch
         {
             if (added) cap.Release(context.ConnectionId, billId, member.ParticipantId);
             throw;
         }
+        // From now on the connection spends the participant's budget on this bill, which outlives the
+        // connection: closing a flooder's connection and opening another does not fill it up again.
+        var o = options.Value;
+        context.Items[BudgetKey] = _participantBudgets.GetOrAdd((billId, member.ParticipantId),
+            static (_, opt) => new MessageBudget(opt.HubMessageBurst, opt.HubMessagesPerSecond), o);
+        return result;
     }
 }

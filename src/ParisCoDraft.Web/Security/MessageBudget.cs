@@ -14,8 +14,22 @@ public sealed class MessageBudget(int burst, int perSecond)
     private double _tokens = Math.Max(1, burst);
     private long _last = Stopwatch.GetTimestamp();
 
-    /// <summary>Calls refused so far.</summary>
-    public long Refused { get; private set; }
+    /// <summary>Calls refused since the last <see cref="ForgiveRefusals"/>.</summary>
+    public long Refused
+    {
+        get
+        {
+            lock (_gate) return _refused;
+        }
+    }
+
+    private long _refused;
+
+    /// <summary>Starts counting refusals afresh (the connection that made them was closed); the tokens stay spent.</summary>
+    public void ForgiveRefusals()
+    {
+        lock (_gate) _refused = 0;
+    }
 
     /// <summary>Takes one call's token; false (and one more refusal counted) when the budget is spent.</summary>
     public bool TryTake()
@@ -30,7 +44,7 @@ public sealed class MessageBudget(int burst, int perSecond)
                 _tokens -= 1;
                 return true;
             }
-            Refused++;
+            _refused++;
             return false;
         }
     }
