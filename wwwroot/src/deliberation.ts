@@ -6,6 +6,7 @@
 import { digest } from 'lib0/hash/sha256';
 import { toBase64 } from 'lib0/buffer';
 import type { BillProvider } from './provider';
+import { emptyRoom, type RoomView } from './hybrid-room';
 
 export type StanceName = 'agree' | 'reservations' | 'disagree' | 'block';
 export const stanceNames: StanceName[] = ['agree', 'reservations', 'disagree', 'block'];
@@ -126,6 +127,7 @@ export interface SessionView {
   rounds: RoundView[];
   vote: VoteView | null;
   lastVote: VoteView | null;
+  room: RoomView;
 }
 
 interface FullView {
@@ -147,6 +149,7 @@ const defaultSession: SessionView = {
   rounds: [],
   vote: null,
   lastVote: null,
+  room: emptyRoom,
 };
 
 /** The ClauseTextHash of the server: SHA-256 (hex) of heading, "\n\u001f\n", body in UTF-8. */

@@ -21,6 +21,8 @@ import { ClausePanels } from '../clause-panel';
 import { ApprovalBox } from '../approval';
 import { AuditPanel } from '../audit';
 import { NewClauseProposals } from '../new-clauses';
+import { pendingAttendanceKey, RoomPanel } from '../hybrid-room';
+import { RemoteEditAnnouncer } from '../remote-announcer';
 
 function billIdFromPath(): string | undefined {
   const m = /^\/bills\/([^/]+)\/?$/.exec(location.pathname);
@@ -153,6 +155,15 @@ async function main(): Promise<void> {
   new ClausePanels(view, model, doc, deliberation, { participantId: me.participantId, role: me.role });
   new NewClauseProposals(byId('new-clauses'), model, deliberation, { participantId: me.participantId, role: me.role });
   new ApprovalBox(byId('approval'), deliberation, { participantId: me.participantId, role: me.role });
+  // The hybrid room: where one takes part from (chosen on the join page, told once joined), the raised hand.
+  new RoomPanel(byId('room'), deliberation, { participantId: me.participantId, role: me.role });
+  const remoteEdits = new RemoteEditAnnouncer(doc, model, awareness);
+  provider.on('synced', () => remoteEdits.start());
+  provider.on('joined', () => {
+    const attendance = sessionStorage.getItem(pendingAttendanceKey(billId));
+    if (attendance !== 'room' && attendance !== 'remote') return;
+    deliberation.session$('SetAttendance', attendance).then(() => sessionStorage.removeItem(pendingAttendanceKey(billId)), () => undefined);
+  });
   deliberation.onChange(() => {
     const nowFrozen = deliberation.session.vote !== null;
     if (nowFrozen !== frozen) {
