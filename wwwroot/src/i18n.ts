@@ -1084,7 +1084,7 @@ const en: Record<MessageKey, string> = {
   'console.lockPrompt': 'Reason for the lock (shown to participants)',
   'console.lockDefault': 'Text being validated',
   'console.round': 'Open a round',
-  'console.roundLabel': 'Open a consensus round on {item}',
+  'console.roundLabel': 'Open a round of consensus on {item}',
   'console.amendmentsHeading': 'Amendments to decide',
   'console.noAmendments': 'No amendment waiting.',
   'rule.heading': 'Rules',
