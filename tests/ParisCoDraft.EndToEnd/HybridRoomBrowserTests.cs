@@ -113,6 +113,8 @@ public sealed class HybridRoomBrowserTests(EndToEndFixture fixture)
         await Bounded.Eventually(() => page.Locator("[data-testid=remote-announcer]").InnerTextAsync().Within(),
             t => t == "Article 1 modifié par Fatou Animatrice.", "Alice hears the facilitator's edit", Live);
         Assert.Equal("polite", await page.Locator("[data-testid=remote-announcer]").GetAttributeAsync("aria-live").Within());
+        // The facilitator's caret in Alice's editor carries an accessible name.
+        await page.Locator(".cm-ySelectionCaret[role=img][aria-label='Curseur de Fatou Animatrice']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached }).Within(Live);
         await Bounded.Eventually(() => projector.Locator("[data-testid=projector-remote-stances]").InnerTextAsync().Within(),
             t => t == "Positions à distance : 0 sur 1 — En attente de : Alice à distance", "the projector shows the remote stance awaited", Live);
 
