@@ -3,7 +3,7 @@ using Npgsql;
 namespace ParisCoDraft.Storage.Postgres;
 
 /// <summary>
-/// The schema as a list of migrations, the same steps as the SQLite store's (core, deliberation, versions, deliberation revision);
+/// The schema as a list of migrations, the same steps as the SQLite store's (core, deliberation, versions, deliberation revision, hybrid room);
 /// <c>pariscodraft_schema.version</c> records how many have been applied. Append new steps, never edit a
 /// shipped one. Several servers may start at once: the migration runs under an advisory lock.
 /// </summary>
@@ -17,6 +17,7 @@ internal static partial class PostgresSchema
         Deliberation,
         Versions,
         DeliberationRevision,
+        HybridRoom,
     ];
 
     /// <summary>The schema version this code writes.</summary>

@@ -1,6 +1,6 @@
 namespace ParisCoDraft.Storage;
 
-/// <summary>Everything the store holds about a bill's deliberation, as loaded at once, and the revision it is at.</summary>
+/// <summary>Everything the store holds about a bill's deliberation, as loaded at once, and the revision it is at (with the hybrid room's seats).</summary>
 public sealed record DeliberationRecords(
     DeliberationSettingsRecord? Settings,
     IReadOnlyList<CommentRecord> Comments,
@@ -10,4 +10,5 @@ public sealed record DeliberationRecords(
     IReadOnlyList<ConsensusRoundRecord> Rounds,
     IReadOnlyList<ApprovalVoteRecord> Votes,
     IReadOnlyList<ApprovalBallotRecord> Ballots,
-    long Revision);
+    long Revision,
+    IReadOnlyList<RoomSeatRecord>? Seats = null);

@@ -54,4 +54,13 @@ public interface IDeliberationStore
 
     /// <summary>Adds or replaces a ballot (one per member per vote).</summary>
     Task SaveBallotAsync(ApprovalBallotRecord ballot, AuditEntry audit, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces a participant's seat in the hybrid room (attendance, raised hand, floor).</summary>
+    Task SaveRoomSeatAsync(RoomSeatRecord seat, AuditEntry audit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives the floor to one participant (their raised hand leaves the queue) and takes it from whoever had it,
+    /// in one statement; a null participant only takes it back. False when nothing changed.
+    /// </summary>
+    Task<bool> GiveFloorAsync(string billId, string? participantId, DateTimeOffset at, AuditEntry audit, CancellationToken cancellationToken);
 }

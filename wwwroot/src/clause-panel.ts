@@ -252,6 +252,8 @@ export class ClausePanels {
       input.addEventListener('change', () => {
         draft.stance = s;
         this.renderStance(panel, n);
+        // The choices are redrawn: keep the keyboard on the one just chosen, so arrow keys go on working.
+        document.getElementById(inputId)?.focus();
       });
       return h('span', { class: 'stance-choice' }, input, h('label', { for: inputId }, t(`stance.${s}` as never)));
     });

@@ -12,6 +12,7 @@ import { announce, h } from './dom';
 import { showRefusal } from './errors';
 import { formatTime, setText, t } from './i18n';
 import { clockText, type LiveBill } from './live-bill';
+import { remoteStances, remoteStancesLine, roomConsoleSection } from './hybrid-room';
 
 export class FacilitatorConsole {
   private readonly d: Deliberation;
@@ -71,6 +72,7 @@ export class FacilitatorConsole {
     const clauses = this.clauses();
     this.root.replaceChildren(
       this.feedback,
+      roomConsoleSection(this.d, (method, ...args) => this.act(method, ...args)),
       this.agendaSection(s, clauses),
       this.roundSection(s, clauses),
       this.clausesSection(s, clauses),
@@ -132,12 +134,24 @@ export class FacilitatorConsole {
     if (round) {
       const c = clauses.find((x) => x.id === round.clauseId);
       if (c) {
-        const matrix = computeMatrix(this.d.stancesOn(c.id), clauseHash(c), s.rule);
+        const hash = clauseHash(c);
+        const matrix = computeMatrix(this.d.stancesOn(c.id), hash, s.rule);
         parts.push(h('p', {}, t('round.openOn', { item: this.label(c) }), ' ', stateBadge(matrix.state, { 'data-testid': 'round-state' })),
+          remoteStancesLine(this.d, c.id, hash),
           matrixTable(matrix, t('consensus.caption', { n: c.number ?? '' })));
       }
       const close = setText(h('button', { type: 'button', class: 'button primary', 'data-testid': 'close-round' }), 'round.close');
-      close.addEventListener('click', () => this.act('CloseRound'));
+      close.addEventListener('click', async () => {
+        // The round waits for remote participants: closing before they all spoke takes a confirmation.
+        const c = clauses.find((x) => x.id === round.clauseId);
+        const pending = c ? remoteStances(this.d, c.id, clauseHash(c)) : undefined;
+        if (pending && pending.waiting.length > 0) {
+          const expected = pending.given.length + pending.waiting.length;
+          const message = t('room.closePending', { given: pending.given.length, expected });
+          if (!(await confirmAction({ title: t('room.closeTitle'), message, submit: t('round.close') }))) return;
+        }
+        this.act('CloseRound');
+      });
       parts.push(close);
     } else {
       parts.push(setText(h('p', { class: 'muted' }), 'round.none'));

@@ -8,6 +8,7 @@ import { toBase64 } from 'lib0/buffer';
 import type { BillProvider } from './provider';
 import type { ClauseView } from './bill';
 import { hashedText } from './bilingual';
+import { emptyRoom, type RoomView } from './hybrid-room';
 
 export type StanceName = 'agree' | 'reservations' | 'disagree' | 'block';
 export const stanceNames: StanceName[] = ['agree', 'reservations', 'disagree', 'block'];
@@ -128,6 +129,7 @@ export interface SessionView {
   rounds: RoundView[];
   vote: VoteView | null;
   lastVote: VoteView | null;
+  room: RoomView;
 }
 
 interface FullView {
@@ -149,6 +151,7 @@ const defaultSession: SessionView = {
   rounds: [],
   vote: null,
   lastVote: null,
+  room: emptyRoom,
 };
 
 /** The ClauseTextHash of the server: SHA-256 (hex) of heading, "\n\u001f\n", body in UTF-8. */

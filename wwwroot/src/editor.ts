@@ -10,6 +10,7 @@ import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language'
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import { remoteCaretNames } from './cursor-names';
 
 export interface TextEditorOptions {
   ytext: Y.Text;
@@ -96,6 +97,7 @@ export class TextEditor {
       EditorView.lineWrapping,
       keymap.of([...yUndoManagerKeymap, ...(this.singleLine ? [{ key: 'Enter', run: () => true }] : []), ...defaultKeymap]),
       yCollab(options.ytext, options.awareness),
+      remoteCaretNames,
       this.readOnlyCompartment.of(this.readOnlyExtensions()),
       this.ariaCompartment.of(this.ariaAttributes()),
     ];

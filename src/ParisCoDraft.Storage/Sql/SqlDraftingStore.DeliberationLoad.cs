@@ -70,9 +70,11 @@ public abstract partial class SqlDraftingStore
             """, billId, r => new ApprovalBallotRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3),
                 StoreRows.FromUnixMs(r.GetInt64(4)), r.GetString(5)), cancellationToken).ConfigureAwait(false);
 
+        var seats = await ReadRoomSeatsAsync(connection, tx, billId, cancellationToken).ConfigureAwait(false);
+
         var revision = await RevisionAsync(connection, tx, billId, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new DeliberationRecords(settings, comments, stances, amendments, locks, rounds, votes, ballots, revision);
+        return new DeliberationRecords(settings, comments, stances, amendments, locks, rounds, votes, ballots, revision, seats);
     }
 
     /// <inheritdoc cref="IDeliberationStore.DeliberationRevisionAsync"/>

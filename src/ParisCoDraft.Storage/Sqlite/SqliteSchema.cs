@@ -15,6 +15,7 @@ internal static partial class SqliteSchema
         Deliberation,
         Versions,
         DeliberationRevision,
+        HybridRoom,
     ];
 
     private const string Core =

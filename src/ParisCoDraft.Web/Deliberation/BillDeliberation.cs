@@ -44,6 +44,9 @@ public sealed class BillDeliberation
 
     internal Dictionary<string, List<ApprovalBallotRecord>> Ballots { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The hybrid room's seats (attendance, raised hands, floor) by participant id.</summary>
+    internal Dictionary<string, RoomSeatRecord> Seats { get; } = new(StringComparer.Ordinal);
+
     private volatile IReadOnlyDictionary<string, ClauseLockRecord> _locks = new Dictionary<string, ClauseLockRecord>();
     private volatile ApprovalVoteRecord? _openVote;
 

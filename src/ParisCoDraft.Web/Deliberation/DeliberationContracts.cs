@@ -71,10 +71,17 @@ public sealed record VoteView(
     string Id, string OpenedBy, DateTimeOffset OpenedAt, string TextSha256, string Rule, int Eligible,
     IReadOnlyList<BallotView> Ballots, DateTimeOffset? ClosedAt, VoteOutcomeView? Outcome);
 
-/// <summary>The session: rules, agenda, focus, locks, the open round and vote, the last closed ones.</summary>
+/// <summary>The session: rules, agenda, focus, locks, the open round and vote, the last closed ones, the hybrid room.</summary>
 public sealed record SessionView(
     ConsensusRuleView Rule, string ApprovalRule, IReadOnlyList<AgendaItemView> Agenda, string? FocusClauseId,
-    IReadOnlyList<LockView> Locks, RoundView? Round, IReadOnlyList<RoundView> Rounds, VoteView? Vote, VoteView? LastVote);
+    IReadOnlyList<LockView> Locks, RoundView? Round, IReadOnlyList<RoundView> Rounds, VoteView? Vote, VoteView? LastVote, RoomView Room);
+
+/// <summary>A participant's place in the hybrid room; Attendance is room, remote or null (not said).</summary>
+public sealed record SeatView(
+    string ParticipantId, string DisplayName, string Role, string? Group, string? Attendance, DateTimeOffset? HandRaisedAt, DateTimeOffset? FloorAt);
+
+/// <summary>The hybrid room: every seat, the raised hands in the order they were raised, who has the floor.</summary>
+public sealed record RoomView(IReadOnlyList<SeatView> Seats, IReadOnlyList<SeatView> Hands, SeatView? Floor);
 
 /// <summary>One clause's standing for the whole-bill matrix.</summary>
 public sealed record ClauseStandingView(string ClauseId, int Number, string State, IReadOnlyDictionary<string, TallyView> Tallies, int Stale);

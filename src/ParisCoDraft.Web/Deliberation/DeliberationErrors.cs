@@ -17,4 +17,8 @@ public static class DeliberationErrors
     public const string UnknownAmendment = "unknown-amendment";
     /// <summary>The action does not fit the current state (a round already open, a decided amendment...).</summary>
     public const string Conflict = "conflict";
+    /// <summary>The floor goes only to someone whose hand is raised.</summary>
+    public const string HandNotRaised = "hand-not-raised";
+    /// <summary>Nobody has the floor to take back.</summary>
+    public const string NoFloor = "no-floor";
 }

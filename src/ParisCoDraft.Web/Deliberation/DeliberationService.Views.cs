@@ -98,7 +98,7 @@ public sealed partial class DeliberationService
         return new SessionView(ToView(b.Rule), b.ApprovalRule.ToWire(), [.. b.Agenda], b.Focus,
             b.Locks.Values.OrderBy(l => l.LockedAt).Select(l => new LockView(l.ClauseId, l.Reason, l.LockedBy, l.LockedAt)).ToList(),
             open is null ? null : RoundViewOf(open), closedRounds,
-            vote is null ? null : VoteViewOf(b, vote), last is null ? null : VoteViewOf(b, last));
+            vote is null ? null : VoteViewOf(b, vote), last is null ? null : VoteViewOf(b, last), RoomViewOf(b));
     }
 
     private static RoundView RoundViewOf(ConsensusRoundRecord r) =>

@@ -108,6 +108,8 @@ public sealed partial class DeliberationService(
             if (!b.Ballots.TryGetValue(ballot.VoteId, out var list)) b.Ballots[ballot.VoteId] = list = [];
             list.Add(ballot);
         }
+        b.Seats.Clear();
+        foreach (var seat in loaded.Seats ?? []) b.Seats[seat.ParticipantId] = seat;
         b.SetLocks(loaded.Locks.ToDictionary(l => l.ClauseId, StringComparer.Ordinal));
         b.SetOpenVote(loaded.Votes.LastOrDefault(v => v.ClosedAt is null));
         b.Revision = loaded.Revision;

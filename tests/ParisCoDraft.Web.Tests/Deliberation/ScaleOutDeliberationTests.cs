@@ -133,6 +133,28 @@ public sealed class ScaleOutDeliberationTests(PostgresServer postgres) : IAsyncL
         Assert.Equal(attempts, end.GetProperty("session").GetProperty("rounds").GetArrayLength());
     }
 
+    [Fact]
+    public async Task ARemoteParticipantsRaisedHandOnOneServerReachesTheFacilitatorOnTheOtherWhoGivesThemTheFloor()
+    {
+        var bill = await BillServedByBothAsync();
+
+        await Call(bill.CitizenOnB, "SetAttendance", "remote");
+        var raised = await Call(bill.CitizenOnB, "RaiseHand", true);
+        var yanis = raised.GetProperty("room").GetProperty("hands")[0].GetProperty("participantId").GetString();
+        var seen = await NextAsync(bill.FacilitatorOnA, "Session", s => s.GetProperty("room").GetProperty("hands").GetArrayLength() == 1);
+        Assert.Equal("remote", seen.GetProperty("room").GetProperty("hands")[0].GetProperty("attendance").GetString());
+
+        // A's copy was refreshed from the store: the floor it gives goes to the hand raised through B.
+        await Call(bill.FacilitatorOnA, "GiveFloor", yanis);
+        var floor = await NextAsync(bill.CitizenOnB, "Session", s => s.GetProperty("room").GetProperty("floor").ValueKind == JsonValueKind.Object);
+        Assert.Equal(yanis, floor.GetProperty("room").GetProperty("floor").GetProperty("participantId").GetString());
+        Assert.Equal(0, floor.GetProperty("room").GetProperty("hands").GetArrayLength());
+
+        // And B, which did not give it, takes it back from the store's latest state.
+        await Call(bill.FacilitatorOnB, "ClearFloor");
+        await NextAsync(bill.FacilitatorOnA, "Session", s => s.GetProperty("room").GetProperty("floor").ValueKind == JsonValueKind.Null);
+    }
+
     private static async Task<string> Outcome(Task<JsonElement> call)
     {
         try

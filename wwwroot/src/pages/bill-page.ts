@@ -23,6 +23,8 @@ import { coveredLanguages } from '../bilingual';
 import { SecondLanguageFront } from '../translation-front';
 import { AuditPanel } from '../audit';
 import { NewClauseProposals } from '../new-clauses';
+import { pendingAttendanceKey, RoomPanel } from '../hybrid-room';
+import { RemoteEditAnnouncer } from '../remote-announcer';
 
 function billIdFromPath(): string | undefined {
   const m = /^\/bills\/([^/]+)\/?$/.exec(location.pathname);
@@ -157,6 +159,15 @@ async function main(): Promise<void> {
   new ClausePanels(view, model, doc, deliberation, { participantId: me.participantId, role: me.role });
   new NewClauseProposals(byId('new-clauses'), model, deliberation, { participantId: me.participantId, role: me.role });
   new ApprovalBox(byId('approval'), deliberation, { participantId: me.participantId, role: me.role }, () => coveredLanguages(doc));
+  // The hybrid room: where one takes part from (chosen on the join page, told once joined), the raised hand.
+  new RoomPanel(byId('room'), deliberation, { participantId: me.participantId, role: me.role });
+  const remoteEdits = new RemoteEditAnnouncer(doc, model, awareness);
+  provider.on('synced', () => remoteEdits.start());
+  provider.on('joined', () => {
+    const attendance = sessionStorage.getItem(pendingAttendanceKey(billId));
+    if (attendance !== 'room' && attendance !== 'remote') return;
+    deliberation.session$('SetAttendance', attendance).then(() => sessionStorage.removeItem(pendingAttendanceKey(billId)), () => undefined);
+  });
   deliberation.onChange(() => {
     const nowFrozen = deliberation.session.vote !== null;
     if (nowFrozen !== frozen) {

@@ -5,6 +5,7 @@ import { byId } from '../dom';
 import { refusalMessage } from '../errors';
 import { initI18n, onLangChange, roleLabel, setText, t } from '../i18n';
 import { registerServiceWorker } from '../service-worker';
+import { pendingAttendanceKey } from '../hybrid-room';
 
 function main(): void {
   initI18n();
@@ -52,6 +53,9 @@ function main(): void {
     try {
       const { billId } = await joinBill(secret, value);
       localStorage.setItem('pcd.displayName', value);
+      // Told to the server by the bill page once it has joined (attendance is deliberation state, on the hub).
+      const attendance = form.querySelector<HTMLInputElement>('input[name=attendance]:checked')?.value ?? 'room';
+      sessionStorage.setItem(pendingAttendanceKey(billId), attendance);
       location.assign(`/bills/${encodeURIComponent(billId)}`);
     } catch (e) {
       // A bad name is the person's to fix; a dead or revoked link is not: say which.

@@ -2,11 +2,12 @@
 // its live text, its consensus matrix and state; it follows the focus by itself.
 
 import { computeMatrix, matrixTable, stateBadge } from '../consensus';
-import { clauseTextHash } from '../deliberation';
+import { clauseHash } from '../deliberation';
 import { byId, h } from '../dom';
 import { initI18n, onLangChange, setText, t } from '../i18n';
 import { clockText, openLiveBill } from '../live-bill';
 import { voteSummary } from '../approval';
+import { handsQueue, remoteStancesLine } from '../hybrid-room';
 
 async function main(): Promise<void> {
   initI18n();
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   if (!live) return;
   const { model, deliberation } = live;
   const stage = byId('stage');
+  const roomStage = byId('room-stage');
+  const roomHeading = byId('room-stage-heading');
   let scheduled = false;
 
   const render = () => {
@@ -24,6 +27,8 @@ async function main(): Promise<void> {
     document.title = `${t('projector.title')} — ${title || t('app.name')}`;
     const clause = model.list().active.find((c) => c.id === session.focusClauseId);
     stage.dataset['focus'] = clause?.id ?? '';
+    // The floor and the raised hands (remote ones included) stay on screen whatever the stage shows.
+    roomStage.replaceChildren(roomHeading, handsQueue(session.room));
     if (session.vote) {
       stage.replaceChildren(setText(h('h2', { class: 'projector-heading' }), 'vote.heading'), setText(h('p', { class: 'projector-note' }), 'vote.openNote'), voteSummary(session.vote));
       return;
@@ -34,7 +39,9 @@ async function main(): Promise<void> {
     }
     const heading = clause.heading.toString();
     const body = clause.body.toString();
-    const matrix = computeMatrix(deliberation.stancesOn(clause.id), clauseTextHash(heading, body), session.rule);
+    // Both language texts when the bill is bilingual: a stance covers the versions it was given on.
+    const hash = clauseHash(clause);
+    const matrix = computeMatrix(deliberation.stancesOn(clause.id), hash, session.rule);
     const lock = deliberation.lockOf(clause.id);
     const agendaItem = session.agenda.find((a) => a.clauseId === clause.id && a.status === 'current');
     const round = session.round?.clauseId === clause.id;
@@ -46,6 +53,7 @@ async function main(): Promise<void> {
         round ? setText(h('span', { class: 'round-tag' }), 'round.openTag') : null,
         agendaItem?.startedAt ? h('span', { class: 'timer', 'data-ends': String(Date.parse(agendaItem.startedAt) + agendaItem.minutes * 60_000) }) : null),
       h('div', { class: 'projector-body', 'data-testid': 'projector-body' }, ...body.split(/\n{2,}/).map((p) => h('p', {}, p))),
+      ...(round ? [remoteStancesLine(deliberation, clause.id, hash, { 'data-testid': 'projector-remote-stances' })].filter((e): e is HTMLElement => e !== null) : []),
       matrixTable(matrix, t('consensus.caption', { n: clause.number ?? '' }), { large: true }),
     );
     tick();
