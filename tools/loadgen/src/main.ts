@@ -166,7 +166,7 @@ async function startPcd(o: Options, dataDir: string, port: number): Promise<Star
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  await waitHealthy(url, '/healthz', 60_000, child);
+  await waitHealthy(url, '/healthz', 180_000, child);
   return { url, pid: child.pid!, child, dataDir };
 }
 
