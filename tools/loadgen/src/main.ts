@@ -375,6 +375,14 @@ export async function run(argv: string[]): Promise<void> {
   let server: StartedServer | undefined;
   let keepOpen: Wire | undefined;
   const workers: Worker[] = [];
+  // Stopped from outside (compare.mjs interrupted, Ctrl-C): never leave the server under test behind.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      server?.child.kill('SIGKILL');
+      if (server?.dataDir) rmSync(server.dataDir, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   try {
     let url = o.url;
     let pid = o.pid;
