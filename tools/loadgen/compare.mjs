@@ -20,9 +20,18 @@ if (args.includes('--server') || args.includes('--url') || args.includes('--seed
   process.exit(64);
 }
 
+let running;
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    running?.kill(signal); // the run stops its own server
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
 function runLoadgen(extra) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(here, 'loadgen.mjs'), ...args, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+    running = child;
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('error', reject);

@@ -168,7 +168,8 @@ class LoadClient {
     let due = Math.max(start.typeFrom, nowMs()) + Math.random() * interval;
     const tick = () => {
       let now = nowMs();
-      while (due <= now && due < start.typeUntil) {
+      // A timer late past the end types nothing more: the window's count must match what receivers time.
+      while (due <= now && due < start.typeUntil && now < start.typeUntil) {
         this.keystroke(now, start);
         due += interval * (0.8 + Math.random() * 0.4);
         now = nowMs();
