@@ -2,7 +2,7 @@ namespace ParisCoDraft.Storage.Postgres;
 
 internal static partial class PostgresSchema
 {
-    // Deliberation (issue 4): the SQLite step's tables, with PostgreSQL types.
+    // Deliberation: the SQLite step's tables, with PostgreSQL types.
     private const string Deliberation =
         """
         CREATE TABLE deliberation_settings (

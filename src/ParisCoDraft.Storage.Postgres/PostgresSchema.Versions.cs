@@ -2,7 +2,7 @@ namespace ParisCoDraft.Storage.Postgres;
 
 internal static partial class PostgresSchema
 {
-    // Workshops, versions, authorship, ideas, follow-up commitments (issue 5): the SQLite step's tables.
+    // Workshops, versions, authorship, ideas, follow-up commitments: the SQLite step's tables.
     private const string Versions =
         """
         CREATE TABLE workshops (

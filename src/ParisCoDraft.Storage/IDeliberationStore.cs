@@ -1,7 +1,7 @@
 namespace ParisCoDraft.Storage;
 
 /// <summary>
-/// The deliberation's part of the store (issue 4): comments, stances, amendments, settings, locks, rounds and
+/// The deliberation's part of the store: comments, stances, amendments, settings, locks, rounds and
 /// approval votes. Every change is written with its audit entry in one transaction, durable on return, and
 /// adds one to the bill's deliberation revision in that transaction (a change that changes nothing, such as
 /// withdrawing a stance that was not there, adds nothing).

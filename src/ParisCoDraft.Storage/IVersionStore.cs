@@ -1,7 +1,7 @@
 namespace ParisCoDraft.Storage;
 
 /// <summary>
-/// The store's tables for workshops, versions, authorship, ideas and follow-up (issue 5), beside
+/// The store's tables for workshops, versions, authorship, ideas and follow-up, beside
 /// <see cref="IDraftingStore"/>. Every method is safe to call concurrently. Versions are kept forever:
 /// the store refuses to change or delete one.
 /// </summary>

@@ -52,7 +52,7 @@ export class BillView {
   private scheduled = false;
   private canEdit: boolean;
   private active: ClauseView[] = [];
-  // Deliberation (issue 4): locked clauses (id -> reason) are read-only; hooks decorate each card.
+  // Deliberation: locked clauses (id -> reason) are read-only; hooks decorate each card.
   private locked = new Map<string, string>();
   private hooks: CardHooks | undefined;
 

@@ -247,7 +247,7 @@ const fr = {
   'err.invalid-department': 'Indiquez la direction ou le service responsable.',
   'err.invalid-action': 'Décrivez l’action prévue.',
   'err.invalid-status': 'Choisissez un état dans la liste.',
-  // ---- versions, ideas, exports, follow-up (issue 5)
+  // ---- versions, ideas, exports, follow-up
   'nav.bill': "Le texte",
   'nav.versions': "Versions et ateliers",
   'nav.ideas': "Idées de l’Assemblée",
@@ -393,7 +393,7 @@ const fr = {
   'review.withdrawnArticle': "Article retiré",
   'review.overdue': "en retard",
 
-  // ---- Deliberation (issue 4): comments, stances, amendments, console, projector, vote, audit
+  // ---- Deliberation: comments, stances, amendments, console, projector, vote, audit
   'delib.sectionLabel': 'Discussion de l’article {n}',
   'delib.refused': 'Refusé : {reason}',
   'stance.agree': 'D’accord',
@@ -874,7 +874,7 @@ const en: Record<MessageKey, string> = {
   'err.invalid-department': 'Name the department or service in charge.',
   'err.invalid-action': 'Describe the planned action.',
   'err.invalid-status': 'Pick a status from the list.',
-  // ---- versions, ideas, exports, follow-up (issue 5)
+  // ---- versions, ideas, exports, follow-up
   'nav.bill': "The text",
   'nav.versions': "Versions and workshops",
   'nav.ideas': "Assembly ideas",
@@ -1020,7 +1020,7 @@ const en: Record<MessageKey, string> = {
   'review.withdrawnArticle': "Withdrawn article",
   'review.overdue': "overdue",
 
-  // ---- Deliberation (issue 4)
+  // ---- Deliberation
   'delib.sectionLabel': 'Discussion of article {n}',
   'delib.refused': 'Refused: {reason}',
   'stance.agree': 'Agree',

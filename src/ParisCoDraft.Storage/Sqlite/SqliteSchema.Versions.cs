@@ -2,7 +2,7 @@ namespace ParisCoDraft.Storage.Sqlite;
 
 internal static partial class SqliteSchema
 {
-    // Workshops, versions, authorship, ideas, follow-up commitments (issue 5).
+    // Workshops, versions, authorship, ideas, follow-up commitments.
     private const string Versions =
         """
         CREATE TABLE workshops (

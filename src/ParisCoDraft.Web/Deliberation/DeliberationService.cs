@@ -14,7 +14,7 @@ using ParisCoDraft.Web.Hubs;
 namespace ParisCoDraft.Web.Deliberation;
 
 /// <summary>
-/// The deliberation of every bill (issue 4): comments, stances, amendments, the facilitator's session
+/// The deliberation of every bill: comments, stances, amendments, the facilitator's session
 /// (agenda, focus, locks, rounds, rules) and the approval vote. Each action checks the role, writes the
 /// store with its audit line in one transaction, updates the bill's state in memory and tells every
 /// connection of the bill (hub events <c>Comment</c>, <c>Stance</c>, <c>Amendment</c>, <c>Session</c>).

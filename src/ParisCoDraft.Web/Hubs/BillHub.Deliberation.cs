@@ -2,7 +2,7 @@ using ParisCoDraft.Web.Deliberation;
 
 namespace ParisCoDraft.Web.Hubs;
 
-// Deliberation (issue 4): thin hub methods over DeliberationService; every method needs Join first and
+// Deliberation: thin hub methods over DeliberationService; every method needs Join first and
 // answers with the changed view (the same view goes to everyone of the bill as an event).
 public sealed partial class BillHub
 {

@@ -4,7 +4,7 @@ using ParisCoDraft.Web.Ideas;
 
 namespace ParisCoDraft.Web.Versions;
 
-/// <summary>Wiring of workshops, versions, diffs, ideas, exports and follow-up (issue 5).</summary>
+/// <summary>Wiring of workshops, versions, diffs, ideas, exports and follow-up.</summary>
 public static class VersionsHostExtensions
 {
     /// <summary>Registers the services.</summary>

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   let canEdit = me.canEdit;
   let revoked = false;
   let joinedCanEdit = me.canEdit;
-  // Deliberation (issue 4): the whole text is read-only while the approval vote is open.
+  // Deliberation: the whole text is read-only while the approval vote is open.
   let frozen = false;
 
   const youEl = byId('you');
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     new InvitePanel(panel, billId);
   }
 
-  // Deliberation (issue 4): comments, stances, amendments, locks, focus and the vote, live.
+  // Deliberation: comments, stances, amendments, locks, focus and the vote, live.
   const deliberation = new Deliberation(provider);
   new ClausePanels(view, model, doc, deliberation, { participantId: me.participantId, role: me.role });
   new NewClauseProposals(byId('new-clauses'), model, deliberation, { participantId: me.participantId, role: me.role });
