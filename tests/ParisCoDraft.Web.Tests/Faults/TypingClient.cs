@@ -95,7 +95,7 @@ public sealed class TypingClient(Browser browser, int index) : IAsyncDisposable
                 await Task.Delay(15 + random.Next(20), CancellationToken.None);
             }
         }
-        catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or ObjectDisposedException or HubClosedException or InvalidOperationException)
+        catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or ObjectDisposedException or HubClosedException or InvalidOperationException or OperationCanceledException or IOException)
         {
             // The server went away mid-typing: what was acknowledged is recorded; the rest stays in the replica.
         }

@@ -6,7 +6,7 @@ using ParisCoDraft.Web.Tests.Support;
 namespace ParisCoDraft.Web.Tests.Metrics;
 
 /// <summary>A real server with <c>ParisCoDraft:Metrics</c> on, scraped as Prometheus would.</summary>
-[Collection(MetricsCollection.Name)]
+[Collection(AloneCollection.Name)]
 public sealed class MetricsEndpointTests : ServerTest
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ParisCoDraft:Metrics"] = "true" };

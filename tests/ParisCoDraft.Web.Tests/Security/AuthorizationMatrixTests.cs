@@ -119,6 +119,12 @@ public sealed class AuthorizationMatrixTests : ServerTest
         new("OpenVote", "OpenVote", (_, _) => [], Caller.Facilitator, "ok"),
         new("CastBallot", "CastBallot", (_, _) => [true], Caller.Citizen, "ok"),
         new("CloseVote", "CloseVote", (_, _) => [], Caller.Facilitator, "ok"),
+        // The hybrid room: anyone joined says where they take part from; whoever may comment raises a hand;
+        // only the facilitator gives or takes back the floor.
+        new("SetAttendance", "SetAttendance (remote)", (_, _) => ["remote"], Caller.Members, "ok"),
+        new("RaiseHand", "RaiseHand (lower, not raised)", (_, _) => [false], Caller.Deliberators | Caller.Clerk, "ok"),
+        new("GiveFloor", "GiveFloor (no raised hand)", (_, _) => ["pnosuch"], Caller.Facilitator, DeliberationErrors.HandNotRaised),
+        new("ClearFloor", "ClearFloor (nobody has it)", (_, _) => [], Caller.Facilitator, DeliberationErrors.NoFloor),
     ];
 
     private string B => _bill.BillId;
