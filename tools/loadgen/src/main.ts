@@ -6,6 +6,7 @@
 // the replicas diverged, or an acknowledged edit was not durable. Loopback only; every phase is bounded.
 
 import { Worker } from 'node:worker_threads';
+import { liftedAbuseLimits } from './abuse-limits';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -161,10 +162,7 @@ async function startPcd(o: Options, dataDir: string, port: number): Promise<Star
     'dotnet',
     [
       pcdDll(), '--urls', url, `--ParisCoDraft:Database=${path.join(dataDir, 'load.db')}`, `--ParisCoDraft:WebRoot=${path.join(repo, 'wwwroot')}`,
-      // Every client joins one bill from this one address and typists may exceed a person's pace: lift the
-      // abuse limits (docs/security.md), which would otherwise throttle the load generator itself.
-      '--ParisCoDraft:Security:JoinBurstPerAddress=100000', '--ParisCoDraft:Security:JoinBurstPerBill=100000',
-      '--ParisCoDraft:Security:HubMessageBurst=100000', '--ParisCoDraft:Security:HubMessagesPerSecond=100000',
+      ...liftedAbuseLimits,
     ],
     {
       cwd: path.dirname(pcdDll()),

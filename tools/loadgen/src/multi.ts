@@ -17,6 +17,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { HttpTransportType } from '@microsoft/signalr';
 import { BillProvider } from '../../../wwwroot/src/provider';
 import { BillModel } from '../../../wwwroot/src/bill';
+import { liftedAbuseLimits } from './abuse-limits';
 import { nowMs } from './shared';
 import type { CheckReport, MultiClientPlan, MultiDoneReport, MultiWorkerInit } from './multi-shared';
 
@@ -381,7 +382,8 @@ export async function run(argv: string[]): Promise<void> {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const child = spawn('dotnet', [path.join(out, 'ParisCoDraft.Web.dll'), '--urls', url,
-        `--ParisCoDraft:Postgres=${pg.connectionString}`, '--ParisCoDraft:Metrics=true', `--ParisCoDraft:WebRoot=${path.join(repo, 'wwwroot')}`], {
+        `--ParisCoDraft:Postgres=${pg.connectionString}`, '--ParisCoDraft:Metrics=true', `--ParisCoDraft:WebRoot=${path.join(repo, 'wwwroot')}`,
+        ...liftedAbuseLimits], {
         cwd: out,
         env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', Logging__LogLevel__Default: 'Warning', DOTNET_gcServer: '0' },
         stdio: ['ignore', 'ignore', 'inherit'],
