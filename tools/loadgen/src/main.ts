@@ -7,6 +7,7 @@
 
 import { Worker } from 'node:worker_threads';
 import { liftedAbuseLimits } from './abuse-limits';
+import { createBill, join, seedArticles } from './bill-setup';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,8 +17,6 @@ import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { Awareness } from 'y-protocols/awareness';
-import { BillProvider } from '../../../wwwroot/src/provider';
 import { BillModel } from '../../../wwwroot/src/bill';
 import { SignalRWire } from './signalr-wire';
 import { HocuspocusWire } from './hocuspocus-wire';
@@ -249,62 +248,6 @@ class ProcSampler {
   }
 }
 
-async function createBill(url: string): Promise<{ billId: string; cookie: string; citizenSecret: string }> {
-  const r = await fetch(new URL('/api/bills', url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Charge', preamble: 'Essai de charge.', displayName: 'Animation' }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!r.ok) throw new Error(`POST /api/bills: ${r.status} ${await r.text()}`);
-  const body = (await r.json()) as { billId: string; invites: { role: string; url: string }[] };
-  const citizen = body.invites.find((i) => i.role === 'citizen');
-  if (!citizen) throw new Error('no citizen invite');
-  return { billId: body.billId, cookie: cookieOf(r), citizenSecret: citizen.url.split('/join/')[1]! };
-}
-
-function cookieOf(r: Response): string {
-  const all = (r.headers as unknown as { getSetCookie(): string[] }).getSetCookie();
-  const c = all.find((x) => x.startsWith('pcd_'));
-  if (!c) throw new Error('no session cookie in the answer');
-  return c.split(';')[0]!;
-}
-
-async function join(url: string, secret: string, name: string): Promise<string> {
-  const r = await fetch(new URL('/api/join', url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ secret, displayName: name }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!r.ok) throw new Error(`POST /api/join: ${r.status} ${await r.text()}`);
-  return cookieOf(r);
-}
-
-/** The facilitator writes the articles the typists will type into with the browser's own provider, and leaves. */
-async function seedArticles(url: string, billId: string, cookie: string, count: number): Promise<void> {
-  const doc = new Y.Doc();
-  const awareness = new Awareness(doc);
-  const provider = new BillProvider({
-    hubUrl: `${url}/hubs/bill`,
-    billId,
-    doc,
-    awareness,
-    storage: null,
-    watchBrowserNetwork: false,
-    connectionOptions: { headers: { Cookie: cookie }, withCredentials: false },
-  });
-  await provider.connect();
-  if (provider.status !== 'connected') throw new Error(`facilitator could not connect: ${provider.status}`);
-  const model = new BillModel(doc);
-  for (let i = 0; i < count; i++) model.add(undefined, `Article de charge ${i + 1}`, '');
-  const deadline = Date.now() + 15_000;
-  while (provider.pendingCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  if (provider.pendingCount > 0) throw new Error('articles not acknowledged in time');
-  await provider.destroy();
-  awareness.destroy();
-}
-
 function step1(vector: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, 0);
@@ -415,13 +358,13 @@ export async function run(argv: string[]): Promise<void> {
     let facilitatorWire: () => Wire;
     const credentials: string[] = [];
     if (o.server === 'pcd') {
-      const bill = await createBill(url);
-      await seedArticles(url, bill.billId, bill.cookie, o.articles);
+      const bill = await createBill(url, 'Charge', 'Essai de charge.');
+      await seedArticles(`${url}/hubs/bill`, bill.billId, bill.cookie, o.articles);
       const t: WireTarget = { kind: 'pcd', hubUrl: `${url}/hubs/bill`, billId: bill.billId };
       target = t;
       facilitatorWire = () => new SignalRWire(t.hubUrl, t.billId, bill.cookie, []);
       log(`bill ${bill.billId}: ${o.articles} articles; joining ${o.clients} people…`);
-      for (let i = 0; i < o.clients; i++) credentials.push(await join(url, bill.citizenSecret, `Personne ${i + 1}`));
+      for (let i = 0; i < o.clients; i++) credentials.push(await join(url, bill.citizenSecret, `Personne ${i + 1}`, 10_000));
     } else {
       const t: WireTarget = { kind: 'hocuspocus', wsUrl: url.replace(/^http/, 'ws'), documentName: `bill-${clientIdBase}` };
       target = t;

@@ -12,12 +12,8 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir, cpus, loadavg, userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
-import { HttpTransportType } from '@microsoft/signalr';
-import { BillProvider } from '../../../wwwroot/src/provider';
-import { BillModel } from '../../../wwwroot/src/bill';
 import { liftedAbuseLimits } from './abuse-limits';
+import { createBill, join, seedArticles } from './bill-setup';
 import { nowMs } from './shared';
 import type { CheckReport, MultiClientPlan, MultiDoneReport, MultiWorkerInit } from './multi-shared';
 
@@ -200,61 +196,6 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-function cookieOf(r: Response): string {
-  const all = (r.headers as unknown as { getSetCookie(): string[] }).getSetCookie();
-  const c = all.find((x) => x.startsWith('pcd_'));
-  if (!c) throw new Error('no session cookie in the answer');
-  return c.split(';')[0]!;
-}
-
-async function createBill(url: string, n: number): Promise<{ billId: string; cookie: string; citizenSecret: string }> {
-  const r = await fetch(new URL('/api/bills', url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: `Charge ${n}`, preamble: 'Essai de charge sur plusieurs serveurs.', displayName: 'Animation' }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!r.ok) throw new Error(`POST /api/bills: ${r.status} ${await r.text()}`);
-  const body = (await r.json()) as { billId: string; invites: { role: string; url: string }[] };
-  const citizen = body.invites.find((i) => i.role === 'citizen');
-  if (!citizen) throw new Error('no citizen invite');
-  return { billId: body.billId, cookie: cookieOf(r), citizenSecret: citizen.url.split('/join/')[1]! };
-}
-
-async function join(url: string, secret: string, name: string): Promise<string> {
-  const r = await fetch(new URL('/api/join', url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ secret, displayName: name }),
-    signal: AbortSignal.timeout(30_000),
-  });
-  if (!r.ok) throw new Error(`POST /api/join: ${r.status} ${await r.text()}`);
-  return cookieOf(r);
-}
-
-async function seedArticles(hubUrl: string, billId: string, cookie: string, count: number): Promise<void> {
-  const doc = new Y.Doc();
-  const awareness = new Awareness(doc);
-  const provider = new BillProvider({
-    hubUrl,
-    billId,
-    doc,
-    awareness,
-    storage: null,
-    watchBrowserNetwork: false,
-    connectionOptions: { headers: { Cookie: cookie }, withCredentials: false, skipNegotiation: true, transport: HttpTransportType.WebSockets },
-  });
-  await provider.connect();
-  if (provider.status !== 'connected') throw new Error(`facilitator could not connect: ${provider.status}`);
-  const model = new BillModel(doc);
-  for (let i = 0; i < count; i++) model.add(undefined, `Article de charge ${i + 1}`, '');
-  const deadline = Date.now() + 15_000;
-  while (provider.pendingCount > 0 && Date.now() < deadline) await sleep(50);
-  if (provider.pendingCount > 0) throw new Error('articles not acknowledged in time');
-  await provider.destroy();
-  awareness.destroy();
-}
-
 /** The figures of ours from one server's /metrics (Prometheus text), by metric name (label sets summed). */
 async function scrape(url: string): Promise<Record<string, number>> {
   let text: string;
@@ -400,7 +341,7 @@ export async function run(argv: string[]): Promise<void> {
 
     const bills: { billId: string; cookie: string; citizenSecret: string }[] = [];
     for (let i = 0; i < o.bills; i++) {
-      const bill = await createBill(lbUrl, i + 1);
+      const bill = await createBill(lbUrl, `Charge ${i + 1}`, 'Essai de charge sur plusieurs serveurs.');
       await seedArticles(hubUrl, bill.billId, bill.cookie, Math.max(1, Math.ceil(o.typistsPerBill / 2)));
       bills.push(bill);
     }
@@ -420,7 +361,7 @@ export async function run(argv: string[]): Promise<void> {
         const bill = bills[i % o.bills]!;
         for (let attempt = 1; ; attempt++) {
           try {
-            planned.push({ i, bill, cookie: await join(lbUrl, bill.citizenSecret, `Personne ${i + 1}`) });
+            planned.push({ i, bill, cookie: await join(lbUrl, bill.citizenSecret, `Personne ${i + 1}`, 30_000) });
             break;
           } catch (e) {
             if (attempt >= 3) throw e;
