@@ -1,9 +1,10 @@
 namespace ParisCoDraft.Crdt.Tests;
 
 /// <summary>
-/// The state of a document with pending structs is encoded with every client once: the main part (clients in
-/// descending order) and the pending part are merged, and the merge only joins a client's sections when every
-/// input lists its clients in descending order, as yjs writes them.
+/// The state of a document with pending structs is encoded with every client once: its main part and its pending
+/// part both list their clients in descending order, as yjs writes them, because the merge joins the sections of
+/// one client only in that order. The merge puts any input in that order first, and keeps the first of two inputs
+/// holding the same structs, as yjs does (docs/reliability.md, "An update with a client twice").
 /// </summary>
 public sealed class PendingStateEncodingTests
 {
@@ -38,6 +39,50 @@ public sealed class PendingStateEncodingTests
         Y.ApplyUpdate(fresh, highUpdates[1]);
         Assert.False(fresh.HasPending);
         Assert.Equal(high.GetText("t").ToString().Length + 2, fresh.GetText("t").ToString().Length);
+    }
+
+    [Fact]
+    public void MergesAnUpdateListingItsClientsInAscendingOrderAsIfTheyWereDescending()
+    {
+        var high = Builders.NewDoc(7);
+        var highUpdates = Capture(high);
+        high.GetText("t").Insert(0, "ab");
+        high.GetText("t").Insert(2, "c");
+        var low = Builders.NewDoc(3);
+        var lowUpdates = Capture(low);
+        low.GetText("t").Insert(0, "x");
+        var both = UpdateDecoder.Decode(Y.MergeUpdates([highUpdates[1], lowUpdates[0]])).Clients;
+        Assert.Equal([7L, 3L], both.Select(c => c.Key));
+        // The decoder accepts any order of clients (so does yjs's); yjs never writes this one.
+        var ascending = UpdateMerger.WriteLists([both[1], both[0]], new DeleteSet());
+        var descending = UpdateMerger.WriteLists([both[0], both[1]], new DeleteSet());
+
+        var merged = Y.MergeUpdates([highUpdates[0], ascending]);
+
+        Assert.Equal(descending.Length, ascending.Length);
+        Assert.Equal(Y.MergeUpdates([highUpdates[0], descending]), merged);
+        Assert.Equal([7L, 7L, 3L], Y.ReadUpdateInfo(merged).Structs.Select(s => s.Client));
+    }
+
+    // yjs 13.6.33 (node, from the repository root):
+    //   import * as Y from 'yjs'
+    //   const mk = (id) => { const d = new Y.Doc(); d.clientID = id; return d }
+    //   const last = (d, f) => { let u; const h = (x) => { u = x }; d.on('update', h); f(); d.off('update', h); return u }
+    //   const a = mk(1), b = mk(2), c = mk(3)
+    //   const ua = last(a, () => a.getText('t').insert(0, 'abc'))   // AQEBAAQBAXQDYWJjAA==
+    //   Y.applyUpdate(b, ua); b.getText('t').delete(1, 1)
+    //   const sb = Y.encodeStateAsUpdate(b)                          // AQMBAAQBAXQBYYEBAAGEAQEBYwEBAQEB ("b" as deleted content)
+    //   const uc = last(c, () => c.getText('t').insert(0, 'z'))     // AQEDAAQBAXQBegA=
+    //   Y.mergeUpdates([sb, ua, uc])   -> AgEDAAQBAXQBegMBAAQBAXQBYYEBAAGEAQEBYwEBAQEB
+    //   Y.mergeUpdates([ua, sb, uc])   -> AgEDAAQBAXQBegEBAAQBAXQDYWJjAQEBAQE=
+    [Theory]
+    [InlineData("AQMBAAQBAXQBYYEBAAGEAQEBYwEBAQEB", "AQEBAAQBAXQDYWJjAA==", "AgEDAAQBAXQBegMBAAQBAXQBYYEBAAGEAQEBYwEBAQEB")]
+    [InlineData("AQEBAAQBAXQDYWJjAA==", "AQMBAAQBAXQBYYEBAAGEAQEBYwEBAQEB", "AgEDAAQBAXQBegEBAAQBAXQDYWJjAQEBAQE=")]
+    public void KeepsTheFirstOfTwoUpdatesHoldingTheSameStructsAsYjsDoes(string first, string second, string yjsMerged)
+    {
+        var merged = Y.MergeUpdates([Convert.FromBase64String(first), Convert.FromBase64String(second), Convert.FromBase64String("AQEDAAQBAXQBegA=")]);
+
+        Assert.Equal(yjsMerged, Convert.ToBase64String(merged));
     }
 
     private static List<byte[]> Capture(Doc doc)

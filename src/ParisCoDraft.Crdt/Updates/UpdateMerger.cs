@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ParisCoDraft.Crdt.Encoding;
 
 namespace ParisCoDraft.Crdt;
@@ -43,12 +44,20 @@ internal static class UpdateMerger
         private Lib0Writer _rest = new();
         private long _currClient;
         private int _written;
+#if DEBUG
+        // Every client once per update: the decoder (ours, and any strict one) refuses a client twice, and yjs's
+        // reader would keep only its last section.
+        private readonly HashSet<long> _started = new();
+#endif
 
         public void Write(AbstractStruct s, int offset)
         {
             if (_written > 0 && _currClient != s.Client) Flush();
             if (_written == 0)
             {
+#if DEBUG
+                Debug.Assert(_started.Add(s.Client), $"client {s.Client} written twice in one update");
+#endif
                 _currClient = s.Client;
                 _rest.WriteVarUint((ulong)s.Client);
                 _rest.WriteVarUint((ulong)(s.Clock + offset));
@@ -126,7 +135,12 @@ internal static class UpdateMerger
     {
         if (updates.Count == 1) return updates[0];
         var decoded = new List<DecodedUpdate>(updates.Count);
-        foreach (var u in updates) decoded.Add(UpdateDecoder.Decode(u));
+        foreach (var u in updates)
+        {
+            var d = UpdateDecoder.Decode(u);
+            SortClientsDescending(d.Clients);
+            decoded.Add(d);
+        }
         var cursors = new List<Cursor>(decoded.Count);
         foreach (var d in decoded) cursors.Add(new Cursor(d.Clients, true));
         using var output = new Lib0Writer();
@@ -136,21 +150,7 @@ internal static class UpdateMerger
         while (true)
         {
             cursors.RemoveAll(c => c.Curr is null);
-            cursors.Sort((d1, d2) =>
-            {
-                var a = d1.Curr!;
-                var b = d2.Curr!;
-                if (a.Client == b.Client)
-                {
-                    long clockDiff = a.Clock - b.Clock;
-                    if (clockDiff == 0)
-                    {
-                        return a.GetType() == b.GetType() ? 0 : a is SkipStruct ? 1 : -1;
-                    }
-                    return clockDiff < 0 ? -1 : 1;
-                }
-                return b.Client.CompareTo(a.Client);
-            });
+            SortCursors(cursors);
             if (cursors.Count == 0) break;
             var currDecoder = cursors[0];
             long firstClient = currDecoder.Curr!.Client;
@@ -226,6 +226,43 @@ internal static class UpdateMerger
         foreach (var d in decoded) dss.Add(d.DeleteSet);
         DeleteSet.Merge(dss).Write(output);
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// Higher clients first, then lower clocks, as yjs sorts its decoders. The sort is stable, as JavaScript's:
+    /// when two inputs hold the same struct (one of them, say, as deleted content), the one met first is kept,
+    /// as in yjs; an unstable sort picked either and gave other bytes than yjs's. Insertion sort: there are few
+    /// cursors and they are nearly in order from the previous round.
+    /// </summary>
+    private static void SortCursors(List<Cursor> cursors)
+    {
+        for (int i = 1; i < cursors.Count; i++)
+        {
+            var v = cursors[i];
+            int j = i - 1;
+            while (j >= 0 && CompareCursors(cursors[j], v) > 0)
+            {
+                cursors[j + 1] = cursors[j];
+                j--;
+            }
+            cursors[j + 1] = v;
+        }
+    }
+
+    private static int CompareCursors(Cursor d1, Cursor d2)
+    {
+        var a = d1.Curr!;
+        var b = d2.Curr!;
+        if (a.Client == b.Client)
+        {
+            long clockDiff = a.Clock - b.Clock;
+            if (clockDiff == 0)
+            {
+                return a.GetType() == b.GetType() ? 0 : a is SkipStruct ? 1 : -1;
+            }
+            return clockDiff < 0 ? -1 : 1;
+        }
+        return b.Client.CompareTo(a.Client);
     }
 
     public static byte[] Diff(ReadOnlySpan<byte> update, ReadOnlySpan<byte> sv)
@@ -307,6 +344,40 @@ internal static class UpdateMerger
         w.WriteVarUint((ulong)size);
         w.WriteBytes(body.WrittenSpan);
         return w.ToArray();
+    }
+
+    /// <summary>
+    /// Puts an update's clients in descending order, as yjs writes them (a no-op then). The merge below joins the
+    /// sections of one client only when every input lists its clients that way: with another order (valid to
+    /// the decoder, and what the pending part of an encoded state used to be) it wrote a client twice, or took
+    /// the structs of a higher client for already written and dropped them. yjs's mergeUpdates has the same
+    /// limit; any order from the wire is sorted here so that a relay never forwards such an update.
+    /// </summary>
+    internal static void SortClientsDescending(KeyValuePair<long, List<AbstractStruct>>[] clients)
+    {
+        int n = clients.Length;
+        int sorted = 1;
+        while (sorted < n && clients[sorted - 1].Key > clients[sorted].Key) sorted++;
+        if (sorted >= n) return;
+        if (n > 32)
+        {
+            // Client ids are at most 2^53: negated, an ascending sort of the keys is a descending one of the clients.
+            var keys = new long[n];
+            for (int i = 0; i < n; i++) keys[i] = -clients[i].Key;
+            Array.Sort(keys, clients);
+            return;
+        }
+        for (int i = sorted; i < n; i++)
+        {
+            var v = clients[i];
+            int j = i - 1;
+            while (j >= 0 && clients[j].Key < v.Key)
+            {
+                clients[j + 1] = clients[j];
+                j--;
+            }
+            clients[j + 1] = v;
+        }
     }
 
     /// <summary>A gap between merged structs as a skip length; a gap beyond a struct length is hostile input.</summary>
