@@ -85,6 +85,33 @@ public sealed class PendingStateEncodingTests
         Assert.Equal(yjsMerged, Convert.ToBase64String(merged));
     }
 
+    // Client 300's clocks 0-1 as a GC struct (from a document that deleted and collected them) and as an item
+    // (from one that has not): yjs's comparator puts each before the other, so which is written is V8's sort's
+    // choice (node 22, yjs 13.6.33; PendingEncodingPropertyTests met these inputs):
+    //   const gc = 'AQGsAgAAAgLwogQBAgOsAgEAAg==', item = 'AQGsAgCI8KIEAwJ3A3Y0MnUCfQF3BXljemJ5AA==', other = 'AQEDAAQBAXQBegA='
+    //   Y.mergeUpdates([gc, item])         -> AQGsAgCI8KIEAwJ3A3Y0MnUCfQF3BXljemJ5AvCiBAECA6wCAQAC
+    //   Y.mergeUpdates([item, gc])         -> AQGsAgAAAgLwogQBAgOsAgEAAg==
+    //   Y.mergeUpdates([gc, item, other])  -> AgGsAgCI8KIEAwJ3A3Y0MnUCfQF3BXljemJ5AQMABAEBdAF6AvCiBAECA6wCAQAC
+    //   Y.mergeUpdates([item, gc, other])  -> AgGsAgAAAgEDAAQBAXQBegLwogQBAgOsAgEAAg==
+    [Theory]
+    [InlineData("gc item", "AQGsAgCI8KIEAwJ3A3Y0MnUCfQF3BXljemJ5AvCiBAECA6wCAQAC")]
+    [InlineData("item gc", "AQGsAgAAAgLwogQBAgOsAgEAAg==")]
+    [InlineData("gc item other", "AgGsAgCI8KIEAwJ3A3Y0MnUCfQF3BXljemJ5AQMABAEBdAF6AvCiBAECA6wCAQAC")]
+    [InlineData("item gc other", "AgGsAgAAAgEDAAQBAXQBegLwogQBAgOsAgEAAg==")]
+    public void PicksBetweenAGcStructAndAnItemAtTheSameClockAsYjsUnderNode(string order, string yjsMerged)
+    {
+        var inputs = new Dictionary<string, string>
+        {
+            ["gc"] = "AQGsAgAAAgLwogQBAgOsAgEAAg==",
+            ["item"] = "AQGsAgCI8KIEAwJ3A3Y0MnUCfQF3BXljemJ5AA==",
+            ["other"] = "AQEDAAQBAXQBegA=",
+        };
+
+        var merged = Y.MergeUpdates(order.Split(' ').Select(name => Convert.FromBase64String(inputs[name])).ToList());
+
+        Assert.Equal(yjsMerged, Convert.ToBase64String(merged));
+    }
+
     private static List<byte[]> Capture(Doc doc)
     {
         var updates = new List<byte[]>();

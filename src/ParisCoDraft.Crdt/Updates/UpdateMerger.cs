@@ -229,23 +229,41 @@ internal static class UpdateMerger
     }
 
     /// <summary>
-    /// Higher clients first, then lower clocks, as yjs sorts its decoders. The sort is stable, as JavaScript's:
-    /// when two inputs hold the same struct (one of them, say, as deleted content), the one met first is kept,
-    /// as in yjs; an unstable sort picked either and gave other bytes than yjs's. Insertion sort: there are few
-    /// cursors and they are nearly in order from the previous round.
+    /// Higher clients first, then lower clocks, as yjs sorts its decoders, and with the same algorithm as V8's
+    /// Array.prototype.sort for fewer than 64 elements (TimSort: the first run, reversed if strictly descending,
+    /// then binary insertion), so that ties and the comparator's one inconsistency fall as in yjs under node and
+    /// Chromium. Ties: when two inputs hold the same struct (one of them, say, with deleted content), the sort is
+    /// stable and the one met first is kept; an unstable sort picked either. Inconsistency: a GC struct and an
+    /// item at the same clock each compare before the other, so which one is written depends on the engine's
+    /// algorithm (with two inputs V8 takes the second). From 64 inputs on, V8 merges runs; binary insertion gives
+    /// the same order whenever the comparator is consistent.
     /// </summary>
     private static void SortCursors(List<Cursor> cursors)
     {
-        for (int i = 1; i < cursors.Count; i++)
+        int n = cursors.Count;
+        if (n < 2) return;
+        int run = 2;
+        bool descending = CompareCursors(cursors[1], cursors[0]) < 0;
+        for (int i = 2; i < n; i++)
         {
-            var v = cursors[i];
-            int j = i - 1;
-            while (j >= 0 && CompareCursors(cursors[j], v) > 0)
+            int order = CompareCursors(cursors[i], cursors[i - 1]);
+            if (descending ? order >= 0 : order < 0) break;
+            run++;
+        }
+        if (descending) cursors.Reverse(0, run);
+        for (int start = run; start < n; start++)
+        {
+            var pivot = cursors[start];
+            int left = 0;
+            int right = start;
+            while (left < right)
             {
-                cursors[j + 1] = cursors[j];
-                j--;
+                int mid = left + ((right - left) >> 1);
+                if (CompareCursors(pivot, cursors[mid]) < 0) right = mid;
+                else left = mid + 1;
             }
-            cursors[j + 1] = v;
+            for (int p = start; p > left; p--) cursors[p] = cursors[p - 1];
+            cursors[left] = pivot;
         }
     }
 
