@@ -64,6 +64,22 @@ public sealed class PendingStateEncodingTests
         Assert.Equal([7L, 7L, 3L], Y.ReadUpdateInfo(merged).Structs.Select(s => s.Client));
     }
 
+    [Fact]
+    public void MergesAnUpdateListingManyClientsInAscendingOrderAsIfTheyWereDescending()
+    {
+        var ascending = new List<KeyValuePair<long, List<AbstractStruct>>>();
+        for (long client = 1; client <= 40; client++) ascending.Add(new(client, [new GcStruct(client, 0, 1)]));
+        var descending = ascending.AsEnumerable().Reverse().ToList();
+        var later = UpdateMerger.WriteLists([new(20, [new GcStruct(20, 1, 2)])], new DeleteSet());
+
+        var merged = Y.MergeUpdates([UpdateMerger.WriteLists(ascending, new DeleteSet()), later]);
+
+        Assert.Equal(Y.MergeUpdates([UpdateMerger.WriteLists(descending, new DeleteSet()), later]), merged);
+        var structs = Y.ReadUpdateInfo(merged).Structs;
+        Assert.Equal(Enumerable.Range(1, 40).Reverse().Select(c => (long)c), structs.Select(s => s.Client));
+        Assert.Equal(3, structs.Single(s => s.Client == 20).Length);
+    }
+
     // yjs 13.6.33 (node, from the repository root):
     //   import * as Y from 'yjs'
     //   const mk = (id) => { const d = new Y.Doc(); d.clientID = id; return d }
