@@ -76,9 +76,18 @@ public sealed partial class SqliteDraftingStore : SqlDraftingStore, IDraftingSto
             try
             {
                 connection.Open();
+                // On a file it may not write, SQLite quietly opens read-only (when the WAL's -shm is there) or not at all.
+                if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+                {
+                    throw Unwritable(full, WhyUnwritable(full) ?? "SQLite could open it only read-only", inner: null);
+                }
                 Configure(connection, wal: true);
                 CheckIntegrity(connection, full);
                 SqliteSchema.Migrate(connection);
+            }
+            catch (SqliteException e) when (WhyUnwritable(full) is { } why)
+            {
+                throw Unwritable(full, why, e);
             }
             catch (SqliteException e)
             {
@@ -87,6 +96,50 @@ public sealed partial class SqliteDraftingStore : SqlDraftingStore, IDraftingSto
             }
         }
         return new SqliteDraftingStore(full, connectionString, IsTemporaryPath(full), keepAlive: null);
+    }
+
+    /// <summary>
+    /// A database it cannot write is refused at start rather than served read-only: joining a bill records the
+    /// tab's client id, so no one could even join, and in WAL mode SQLite can read such a file only when its
+    /// -shm is there or with <c>immutable=1</c>, which ignores a -wal's committed transactions (an older bill).
+    /// A server that is already running when its disk turns read-only keeps serving and refuses each write instead.
+    /// </summary>
+    private static StoreException Unwritable(string full, string why, Exception? inner)
+    {
+        var message = $"The SQLite database at {full} cannot be written: {why}. Refusing to start: a server that cannot write " +
+            "keeps no one's edits and lets no one join. Nothing in the file is lost. Make it writable again " +
+            "(remount its file system read-write; one that turned read-only after a disk error needs umount, fsck, mount) " +
+            "and start the server again.";
+        return inner is null ? new StoreException(message) : new StoreException(message, inner);
+    }
+
+    /// <summary>
+    /// The operating system's answer when the database file (or, for its -wal and -shm or a new database, its
+    /// folder) is opened for writing, or null when it can be written. Asked only once SQLite has failed or opened
+    /// read-only: no connection of ours holds a lock on the file that closing the probe could release.
+    /// </summary>
+    private static string? WhyUnwritable(string full)
+    {
+        try
+        {
+            if (File.Exists(full))
+            {
+                using var file = File.OpenHandle(full, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            }
+            var probe = Path.Combine(Path.GetDirectoryName(full)!, ".pariscodraft-write-probe-" + Guid.NewGuid().ToString("N"));
+            using (File.OpenHandle(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.DeleteOnClose))
+            {
+            }
+            return null;
+        }
+        catch (IOException e)
+        {
+            return e.Message;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>

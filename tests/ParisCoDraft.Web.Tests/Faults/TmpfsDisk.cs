@@ -1,10 +1,8 @@
-using System.Diagnostics;
-
 namespace ParisCoDraft.Web.Tests.Faults;
 
 /// <summary>
 /// A real small disk: a tmpfs of a few MiB mounted on a temp folder (the tests run as root), filled up with a
-/// filler file to make the disk full, emptied again to free it. Unmounted on dispose.
+/// filler file to make the disk full, emptied again to free it, or remounted read-only. Unmounted on dispose.
 /// </summary>
 public sealed class TmpfsDisk : IDisposable
 {
@@ -24,7 +22,7 @@ public sealed class TmpfsDisk : IDisposable
     {
         var path = System.IO.Path.Combine(parent, "disk");
         Directory.CreateDirectory(path);
-        Run("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", path);
+        RootCommand.Run("mount", ["-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", path]);
         return new TmpfsDisk(path);
     }
 
@@ -64,18 +62,15 @@ public sealed class TmpfsDisk : IDisposable
     /// <summary>Deletes the filler: the disk has room again.</summary>
     public void Free() => File.Delete(_filler);
 
-    private static void Run(string file, params string[] args)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var p = Process.Start(info) ?? throw new InvalidOperationException("Cannot start " + file);
-        var err = p.StandardError.ReadToEnd();
-        if (!p.WaitForExit(30_000) || p.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {err} (the disk-full tests mount a tmpfs and need root)");
-        }
-    }
+    /// <summary>
+    /// Remounts the whole file system read-only, as an administrator or a failing disk would; the kernel refuses
+    /// (EBUSY) while any file on it is open for writing, so only with the server stopped.
+    /// </summary>
+    public void RemountReadOnly() => RootCommand.Run("mount", ["-o", "remount,ro", Path]);
+
+    /// <summary>Remounts it read-write again.</summary>
+    public void RemountReadWrite() => RootCommand.Run("mount", ["-o", "remount,rw", Path]);
 
     /// <inheritdoc />
-    public void Dispose() => Run("umount", "-l", Path);
+    public void Dispose() => RootCommand.Run("umount", ["-l", Path]);
 }

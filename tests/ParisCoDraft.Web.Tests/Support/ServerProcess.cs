@@ -109,6 +109,18 @@ public sealed class ServerProcess : IAsyncDisposable
         Append("---- killed with SIGKILL ----");
     }
 
+    /// <summary>SIGTERM: the server shuts down as <c>docker stop</c> or systemd stop it (queued writes drained, the store closed).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null || _process.HasExited) return;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Append("---- stopped with SIGTERM ----");
+    }
+
     private void Launch()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ParisCoDraft.Web.dll");
