@@ -165,7 +165,7 @@ async function startPcd(o: Options, dataDir: string, port: number): Promise<Star
     ],
     {
       cwd: path.dirname(pcdDll()),
-      env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', Logging__LogLevel__Default: o.serverLog, DOTNET_gcServer: '0' },
+      env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', Logging__LogLevel__Default: o.serverLog },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );

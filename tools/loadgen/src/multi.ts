@@ -326,7 +326,7 @@ export async function run(argv: string[]): Promise<void> {
         `--ParisCoDraft:Postgres=${pg.connectionString}`, '--ParisCoDraft:Metrics=true', `--ParisCoDraft:WebRoot=${path.join(repo, 'wwwroot')}`,
         ...liftedAbuseLimits], {
         cwd: out,
-        env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', Logging__LogLevel__Default: 'Warning', DOTNET_gcServer: '0' },
+        env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', Logging__LogLevel__Default: 'Warning' },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       const backend: Backend = { index: i, url, port, child, alive: true, open: 0, cpuStart: 0 };
