@@ -37,7 +37,11 @@ public sealed class UpdateCommitter(IDraftingStore store, ILogger<UpdateCommitte
     /// </summary>
     public Task<long> AppendAsync(string billId, byte[] data, Versions.UpdateAuthor? author = null)
     {
-        var pending = new Pending(new UpdateToAppend(billId, data), new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously), author);
+        // Continuations run on the writer loop, right after the commit: the caller applies its update under the room's
+        // gate (nothing there awaits) and queues its relay without a hop through the thread pool per update. On two
+        // busy cores that hop was most of the append's latency (docs/benchmarks-live.md); what awaits further (a
+        // completion written to a slow reader) yields and the loop goes on to the next batch.
+        var pending = new Pending(new UpdateToAppend(billId, data), new TaskCompletionSource<long>(), author);
         if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The update log is shut down.");
         return pending.Done.Task;
     }
