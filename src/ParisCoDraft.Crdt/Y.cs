@@ -32,11 +32,7 @@ public static partial class Y
         // Clients in descending order, as yjs writes every update (the dictionary keeps the order in which clients
         // became pending): MergeUpdates joins the sections of one client only when each input lists its clients
         // that way, and wrote a client twice (or dropped its structs) when this part listed them in another order.
-        var clients = new long[pending.Count];
-        pending.Keys.CopyTo(clients, 0);
-        Array.Sort(clients);
-        var lists = new List<KeyValuePair<long, List<AbstractStruct>>>(clients.Length);
-        for (int i = clients.Length - 1; i >= 0; i--) lists.Add(new(clients[i], pending[clients[i]]));
+        var lists = pending.OrderByDescending(kv => kv.Key).ToList();
         return UpdateMerger.WriteLists(lists, new DeleteSet());
     }
 

@@ -12,12 +12,12 @@ public sealed class PendingStateEncodingTests
     public void EncodesEachClientOnceWhenALowerClientBecamePendingBeforeAHigherOne()
     {
         var high = Builders.NewDoc(7);
-        var highUpdates = Capture(high);
+        var highUpdates = Builders.RecordUpdates(high);
         high.GetText("t").Insert(0, "ab");
         high.GetText("t").Insert(2, "c");
         high.GetText("t").Insert(3, "d");
         var low = Builders.NewDoc(3);
-        var lowUpdates = Capture(low);
+        var lowUpdates = Builders.RecordUpdates(low);
         low.GetText("t").Insert(0, "x");
         low.GetText("t").Insert(1, "y");
 
@@ -45,11 +45,11 @@ public sealed class PendingStateEncodingTests
     public void MergesAnUpdateListingItsClientsInAscendingOrderAsIfTheyWereDescending()
     {
         var high = Builders.NewDoc(7);
-        var highUpdates = Capture(high);
+        var highUpdates = Builders.RecordUpdates(high);
         high.GetText("t").Insert(0, "ab");
         high.GetText("t").Insert(2, "c");
         var low = Builders.NewDoc(3);
-        var lowUpdates = Capture(low);
+        var lowUpdates = Builders.RecordUpdates(low);
         low.GetText("t").Insert(0, "x");
         var both = UpdateDecoder.Decode(Y.MergeUpdates([highUpdates[1], lowUpdates[0]])).Clients;
         Assert.Equal([7L, 3L], both.Select(c => c.Key));
@@ -126,12 +126,5 @@ public sealed class PendingStateEncodingTests
         var merged = Y.MergeUpdates(order.Split(' ').Select(name => Convert.FromBase64String(inputs[name])).ToList());
 
         Assert.Equal(yjsMerged, Convert.ToBase64String(merged));
-    }
-
-    private static List<byte[]> Capture(Doc doc)
-    {
-        var updates = new List<byte[]>();
-        doc.Updated += (_, e) => updates.Add(e.Update);
-        return updates;
     }
 }

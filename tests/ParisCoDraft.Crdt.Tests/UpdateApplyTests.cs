@@ -2,18 +2,11 @@ namespace ParisCoDraft.Crdt.Tests;
 
 public sealed class UpdateApplyTests
 {
-    private static List<byte[]> RecordUpdates(Doc doc)
-    {
-        var list = new List<byte[]>();
-        doc.Updated += (_, e) => list.Add(e.Update);
-        return list;
-    }
-
     [Fact]
     public void AppliesUpdatesArrivingOutOfOrderOnceTheGapIsFilled()
     {
         var source = Builders.NewDoc(1);
-        var updates = RecordUpdates(source);
+        var updates = Builders.RecordUpdates(source);
         var text = source.GetText("t");
         text.Insert(0, "abc");
         text.Insert(3, "def");
@@ -36,7 +29,7 @@ public sealed class UpdateApplyTests
     public void KeepsPendingContentInEncodedState()
     {
         var source = Builders.NewDoc(1);
-        var updates = RecordUpdates(source);
+        var updates = Builders.RecordUpdates(source);
         source.GetText("t").Insert(0, "ab");
         source.GetText("t").Insert(2, "cd");
         var relay = Builders.NewDoc(2);
@@ -107,7 +100,7 @@ public sealed class UpdateApplyTests
     public void RejectsUpdateWhoseClockJumpExceedsThePendingBound()
     {
         var source = Builders.NewDoc(7);
-        var updates = RecordUpdates(source);
+        var updates = Builders.RecordUpdates(source);
         for (int i = 0; i < 5; i++) source.GetArray("a").Push(i);
         var doc = new Doc(new DocOptions { ClientId = 1, MaxPendingStructs = 3 });
         Y.ApplyUpdate(doc, updates[1]);
@@ -125,7 +118,7 @@ public sealed class UpdateApplyTests
     public void KeepsDeletionsOfUnknownContentPendingUntilItArrives()
     {
         var source = Builders.NewDoc(1);
-        var updates = RecordUpdates(source);
+        var updates = Builders.RecordUpdates(source);
         source.GetText("t").Insert(0, "abc");
         source.GetText("t").Delete(0, 1);
         var doc = Builders.NewDoc(2);

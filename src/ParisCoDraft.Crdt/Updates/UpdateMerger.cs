@@ -373,29 +373,11 @@ internal static class UpdateMerger
     /// </summary>
     internal static void SortClientsDescending(KeyValuePair<long, List<AbstractStruct>>[] clients)
     {
-        int n = clients.Length;
         int sorted = 1;
-        while (sorted < n && clients[sorted - 1].Key > clients[sorted].Key) sorted++;
-        if (sorted >= n) return;
-        if (n > 32)
-        {
-            // Client ids are at most 2^53: negated, an ascending sort of the keys is a descending one of the clients.
-            var keys = new long[n];
-            for (int i = 0; i < n; i++) keys[i] = -clients[i].Key;
-            Array.Sort(keys, clients);
-            return;
-        }
-        for (int i = sorted; i < n; i++)
-        {
-            var v = clients[i];
-            int j = i - 1;
-            while (j >= 0 && clients[j].Key < v.Key)
-            {
-                clients[j + 1] = clients[j];
-                j--;
-            }
-            clients[j + 1] = v;
-        }
+        while (sorted < clients.Length && clients[sorted - 1].Key > clients[sorted].Key) sorted++;
+        if (sorted >= clients.Length) return;
+        // Client ids are unique within an update (the decoder refuses one twice): any sort gives the same order.
+        Array.Sort(clients, static (x, y) => y.Key.CompareTo(x.Key));
     }
 
     /// <summary>A gap between merged structs as a skip length; a gap beyond a struct length is hostile input.</summary>

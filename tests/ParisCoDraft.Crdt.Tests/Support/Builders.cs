@@ -10,6 +10,14 @@ internal static class Builders
 
     public static string Hex(byte[] bytes) => Convert.ToHexString(bytes);
 
+    /// <summary>The updates <paramref name="doc"/> emits from now on, in order.</summary>
+    public static List<byte[]> RecordUpdates(Doc doc)
+    {
+        var list = new List<byte[]>();
+        doc.Updated += (_, e) => list.Add(e.Update);
+        return list;
+    }
+
     public static Dictionary<string, object?> Attrs(params (string Key, object? Value)[] pairs)
     {
         var d = new Dictionary<string, object?>();
