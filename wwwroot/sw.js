@@ -50,8 +50,18 @@ sw.addEventListener('fetch', (event) => {
       try {
         const response = await fetch(request);
         if (response.ok && response.type === 'basic') {
-          await cache.put(request, response.clone());
-          if (shell) await cache.put(shell, response.clone());
+          // Kept in the background: the page must never wait on Cache Storage (slow on a busy machine).
+          const forRequest = response.clone();
+          const forShell = shell ? response.clone() : undefined;
+          const keep = (async () => {
+            await cache.put(request, forRequest);
+            if (shell && forShell) await cache.put(shell, forShell);
+          })().catch(() => undefined);
+          try {
+            event.waitUntil(keep); // allowed while respondWith's promise is pending; keeps the worker alive
+          } catch {
+            // the write goes on anyway
+          }
         }
         return response;
       } catch (error) {

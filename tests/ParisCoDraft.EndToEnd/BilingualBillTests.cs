@@ -52,8 +52,11 @@ public sealed class BilingualBillTests(EndToEndFixture fixture)
         await Bounded.Eventually(() => TextsAsync(b), t => t == both, "Bruno has both texts", Converge);
 
         // Never confirmed: each text is to review against the other's, the English one showing the French words typed.
-        await Flag(b, "en").WaitForAsync().Within();
-        Assert.Contains("ouvertes le samedi", await Flag(b, "en").Locator("ins").First.TextContentAsync().Within(), StringComparison.Ordinal);
+        // The flag is redrawn at most every 100 ms: it shows the last French words a moment after the texts meet.
+        await Bounded.Eventually(
+            async () => await Flag(b, "en").IsVisibleAsync().Within() ? await Flag(b, "en").Locator("ins").First.TextContentAsync().Within() ?? "" : "",
+            t => t.Contains("ouvertes le samedi", StringComparison.Ordinal),
+            "Bruno sees the English flagged with all of Alice's French words", Converge);
         await Flag(b, "en").GetByRole(AriaRole.Button, new() { Name = "Confirmer que les versions de l’article 1 concordent" }).ClickAsync().Within();
         foreach (var page in new[] { a, b })
         {

@@ -18,11 +18,16 @@ public sealed class EndToEndFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> browserLog = new();
 
-    /// <summary>Keeps what a page prints (console, errors) for artifacts/browser.log, written at the end of the run.</summary>
+    /// <summary>Keeps what a page prints (console, errors) and its failed requests for artifacts/browser.log, written at the end of the run.</summary>
     public void Watch(IPage page, string who)
     {
         page.Console += (_, message) => browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {who} console.{message.Type}: {message.Text}");
         page.PageError += (_, error) => browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {who} error: {error}");
+        page.RequestFailed += (_, request) => browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {who} request failed: {request.Method} {request.Url} ({request.Failure})");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400) browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {who} answer {response.Status}: {response.Request.Method} {response.Url}");
+        };
     }
 
     /// <summary>The running server.</summary>
