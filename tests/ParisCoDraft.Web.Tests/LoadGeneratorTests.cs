@@ -31,5 +31,12 @@ public sealed class LoadGeneratorTests : ServerTest
         Assert.Equal(0, result.GetProperty("rejected").GetInt32());
         Assert.True(result.GetProperty("converged").GetBoolean(), line);
         Assert.Equal(2, result.GetProperty("replicas").GetInt32());
+
+        // The window's p99 per second (2 s of typing: keystrokes made in seconds 0 and 1): each second holds at most
+        // 1 % of its samples above its p99, so the whole window's p99 is never above the worst second's.
+        var bySecond = result.GetProperty("p99BySecond").EnumerateArray().Select(e => e.GetDouble()).ToList();
+        Assert.InRange(bySecond.Count, 1, 2);
+        Assert.All(bySecond, p => Assert.True(p > 0, line));
+        Assert.True(result.GetProperty("p99").GetDouble() <= bySecond.Max(), line);
     }
 }

@@ -24,6 +24,8 @@ import { withTimeout, type Wire, type WireTarget } from './wire';
 import {
   HistogramBinMs,
   HistogramBins,
+  SecondBinMs,
+  SecondBins,
   nowMs,
   vectorString,
   type ClientPlan,
@@ -276,13 +278,13 @@ function localSeed(articles: number): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-function percentile(histogram: Uint32Array, total: number, p: number): number {
+function percentile(histogram: Uint32Array, total: number, p: number, binMs = HistogramBinMs): number {
   if (total === 0) return Number.NaN;
   const rank = Math.max(1, Math.ceil((p / 100) * total));
   let seen = 0;
   for (let i = 0; i < histogram.length; i++) {
     seen += histogram[i]!;
-    if (seen >= rank) return (i + 1) * HistogramBinMs; // upper edge of the bin: never flatters
+    if (seen >= rank) return (i + 1) * binMs; // upper edge of the bin: never flatters
   }
   return Number.NaN;
 }
@@ -454,6 +456,21 @@ export async function run(argv: string[]): Promise<void> {
     const histogram = new Uint32Array(HistogramBins);
     for (const d of done) for (let i = 0; i < HistogramBins; i++) histogram[i]! += d.histogram[i]!;
     const samples = done.reduce((s, d) => s + d.samples, 0);
+    // p99 per second of the window (by keystroke time): shows whether the slow samples are spread or in
+    // bursts, and a server still warming up (its first seconds slower than the rest).
+    const seconds = Math.max(0, ...done.map((d) => d.bySecond.length));
+    const p99BySecond: number[] = [];
+    for (let s = 0; s < seconds; s++) {
+      const merged = new Uint32Array(SecondBins);
+      let count = 0;
+      for (const d of done) {
+        const h = d.bySecond[s];
+        if (!h) continue;
+        for (let i = 0; i < SecondBins; i++) merged[i]! += h[i]!;
+      }
+      for (let i = 0; i < SecondBins; i++) count += merged[i]!;
+      p99BySecond.push(count === 0 ? 0 : round(percentile(merged, count, 99, SecondBinMs)));
+    }
     const typedInWindow = done.reduce((s, d) => s + d.typedInWindow, 0);
     const expectedSamples = typedInWindow * (connected - 1);
 
@@ -529,6 +546,7 @@ export async function run(argv: string[]): Promise<void> {
       p95: round(percentile(histogram, samples, 95)),
       p99: round(percentile(histogram, samples, 99)),
       max: round(done.reduce((m, d) => Math.max(m, d.maxMs), 0)),
+      p99BySecond,
       samples,
       expectedSamples,
       lost,

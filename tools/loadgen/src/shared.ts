@@ -47,9 +47,15 @@ export interface ReadyReport {
 export const HistogramBinMs = 0.1;
 export const HistogramBins = 600_000;
 
+/** Per second of the measured window (by keystroke time): bins of SecondBinMs up to one second. */
+export const SecondBinMs = 0.5;
+export const SecondBins = 2000;
+
 export interface DoneReport {
   type: 'done';
   histogram: Uint32Array;
+  /** Index = whole seconds since the measured window opened; same samples as `histogram`, coarser bins. */
+  bySecond: Uint32Array[];
   samples: number;
   maxMs: number;
   typedInWindow: number;

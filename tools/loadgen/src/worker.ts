@@ -19,6 +19,8 @@ import { withTimeout, type Wire } from './wire';
 import {
   HistogramBinMs,
   HistogramBins,
+  SecondBinMs,
+  SecondBins,
   nowMs,
   vectorString,
   type ClientPlan,
@@ -35,6 +37,7 @@ const MessageSyncStep1 = 0;
 const MessageUpdate = 2;
 
 const histogram = new Uint32Array(HistogramBins);
+const bySecond: Uint32Array[] = [];
 let samples = 0;
 let maxMs = 0;
 let measureFrom = Number.POSITIVE_INFINITY;
@@ -48,11 +51,14 @@ const rejections: string[] = [];
 let gaps = 0;
 const timers: ReturnType<typeof setTimeout>[] = [];
 
-function record(latency: number): void {
+function record(sent: number, latency: number): void {
   samples++;
   if (latency > maxMs) maxMs = latency;
   const bin = Math.min(HistogramBins - 1, Math.max(0, Math.floor(latency / HistogramBinMs)));
   histogram[bin]!++;
+  const second = Math.floor((sent - measureFrom) / 1000);
+  const perSecond = (bySecond[second] ??= new Uint32Array(SecondBins));
+  perSecond[Math.min(SecondBins - 1, Math.max(0, Math.floor(latency / SecondBinMs)))]!++;
 }
 
 function syncMessage(type: number, payload: Uint8Array): Uint8Array {
@@ -153,7 +159,7 @@ class LoadClient {
       const from = meta.from.get(client) ?? 0;
       for (let clock = from; clock < to && clock < init.maxClock; clock++) {
         const sent = sendTimes[t * init.maxClock + clock]!;
-        if (sent >= measureFrom && sent < measureUntil) record(arrived - sent);
+        if (sent >= measureFrom && sent < measureUntil) record(sent, arrived - sent);
       }
     }
     if (this.plan.replica && this.doc) Y.applyUpdate(this.doc, update, this.wire);
@@ -251,6 +257,7 @@ parentPort!.on('message', (message: StartMessage | { type: 'drain' } | { type: '
     const report: DoneReport = {
       type: 'done',
       histogram,
+      bySecond: Array.from({ length: bySecond.length }, (_, i) => bySecond[i] ?? new Uint32Array(SecondBins)),
       samples,
       maxMs,
       typedInWindow,
